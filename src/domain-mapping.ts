@@ -1,0 +1,31 @@
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { Construct } from 'constructs';
+import { checkString, RULES } from './validation';
+
+/**
+ * The construct id of the stage's API mapping. Fixed, so that renaming or moving the domain construct,
+ * or changing the mapping key, updates the mapping in place instead of replacing it.
+ */
+export const API_MAPPING_ID = 'ApiMapping';
+
+/**
+ * Maps the stage on a custom domain name, as `AWS::ApiGatewayV2::ApiMapping` under the stage.
+ *
+ * An empty mapping key means the root of the domain, exactly as leaving the key out does.
+ */
+export function addDomainMapping(
+  stage: Construct & apigwv2.IWebSocketStage,
+  stageResource: apigwv2.CfnStage,
+  options: apigwv2.DomainMappingOptions,
+): apigwv2.CfnApiMapping {
+  checkString('domainMapping.mappingKey', options.mappingKey, RULES.mappingKey);
+  const mapping = new apigwv2.CfnApiMapping(stage, API_MAPPING_ID, {
+    apiId: stage.api.apiId,
+    domainName: options.domainName.domainNameRef.domainName,
+    stage: stage.stageName,
+    apiMappingKey: options.mappingKey === '' ? undefined : options.mappingKey,
+  });
+  // The stage name is a literal, not a reference, so CloudFormation would not wait for the stage by itself.
+  mapping.addDependency(stageResource);
+  return mapping;
+}

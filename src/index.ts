@@ -1,0 +1,2 @@
+export * from './access-log';
+export * from './websocket-stage';
