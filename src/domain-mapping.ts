@@ -21,11 +21,24 @@ export function addDomainMapping(
   checkString('domainMapping.mappingKey', options.mappingKey, RULES.mappingKey);
   const mapping = new apigwv2.CfnApiMapping(stage, API_MAPPING_ID, {
     apiId: stage.api.apiId,
-    domainName: options.domainName.domainNameRef.domainName,
+    domainName: mappedDomainName(options.domainName),
     stage: stage.stageName,
     apiMappingKey: options.mappingKey === '' ? undefined : options.mappingKey,
   });
   // The stage name is a literal, not a reference, so CloudFormation would not wait for the stage by itself.
-  mapping.addDependency(stageResource);
+  mapping.node.addDependency(stageResource);
   return mapping;
+}
+
+/**
+ * The name to map on. A domain construct's own `name` comes first: in aws-cdk-lib 2.234, and later releases
+ * until aws-cdk issue #36708 was fixed, an imported domain's `domainNameRef.domainName` is its regional
+ * endpoint name, which would map the stage on the wrong domain.
+ */
+function mappedDomainName(domain: apigwv2.IDomainNameRef): string {
+  return isDomainName(domain) ? domain.name : domain.domainNameRef.domainName;
+}
+
+function isDomainName(domain: apigwv2.IDomainNameRef): domain is apigwv2.IDomainName {
+  return typeof (domain as Partial<apigwv2.IDomainName>).name === 'string';
 }

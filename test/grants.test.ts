@@ -1,0 +1,47 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { WebSocketStage } from '../src';
+import { apiFixture } from './fixtures';
+
+const STAGE_ARN = (stage: string) => ({
+  'Fn::Join': ['', [
+    'arn:', { Ref: 'AWS::Partition' }, ':execute-api:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':',
+    { Ref: 'ApiF70053CD' }, `/${stage}/*/@connections/*`,
+  ]],
+});
+
+test('grantManagementApiAccess allows ManageConnections on every @connections method of the stage', () => {
+  const { stack, api } = apiFixture();
+  const stage = new WebSocketStage(stack, 'Stage', { webSocketApi: api, stageName: 'dev' });
+  const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+
+  const grant = stage.grantManagementApiAccess(role);
+
+  expect(grant.success).toBe(true);
+  Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+    PolicyDocument: { Statement: [{ Action: 'execute-api:ManageConnections', Effect: 'Allow', Resource: STAGE_ARN('dev') }] },
+    Roles: [{ Ref: 'Role1ABCC5F0' }],
+  });
+});
+
+test('the ARN takes partition, region and account from the API stack', () => {
+  const app = new App();
+  const apiStack = new Stack(app, 'ApiStack', { env: { account: '111111111111', region: 'eu-west-1' } });
+  const api = new apigwv2.WebSocketApi(apiStack, 'Api');
+  const stage = new WebSocketStage(apiStack, 'Stage', { webSocketApi: api, stageName: 'prod' });
+  const role = new iam.Role(apiStack, 'Role', { assumedBy: new iam.AccountRootPrincipal() });
+
+  stage.grantManagementApiAccess(role);
+
+  Template.fromStack(apiStack).hasResourceProperties('AWS::IAM::Policy', {
+    PolicyDocument: {
+      Statement: [{
+        Action: 'execute-api:ManageConnections',
+        Effect: 'Allow',
+        Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':execute-api:eu-west-1:111111111111:', { Ref: 'ApiF70053CD' }, '/prod/*/@connections/*']] },
+      }],
+    },
+  });
+});

@@ -1,0 +1,50 @@
+import { Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { WebSocketStage } from '../src';
+import { apiFixture } from './fixtures';
+
+function devStage() {
+  const fixture = apiFixture();
+  const stage = new WebSocketStage(fixture.stack, 'Stage', { webSocketApi: fixture.api, stageName: 'dev' });
+  return { ...fixture, stage };
+}
+
+test('a metric is in AWS/ApiGateway with the ApiId and Stage dimensions, Average over 5 minutes', () => {
+  const { stack, stage } = devStage();
+  const metric = stage.metric('MessageCount');
+
+  expect(metric.namespace).toBe('AWS/ApiGateway');
+  expect(metric.metricName).toBe('MessageCount');
+  expect(metric.statistic).toBe('Average');
+  expect(metric.period.toSeconds()).toBe(300);
+  expect(stack.resolve(metric.dimensions)).toEqual({ ApiId: { Ref: 'ApiF70053CD' }, Stage: 'dev' });
+});
+
+test('the options passed are honoured', () => {
+  const { stage } = devStage();
+  const metric = stage.metric('ConnectCount', {
+    statistic: cloudwatch.Stats.SUM,
+    period: Duration.minutes(1),
+    label: 'Connections',
+    unit: cloudwatch.Unit.COUNT,
+  });
+
+  expect(metric.statistic).toBe('Sum');
+  expect(metric.period.toSeconds()).toBe(60);
+  expect(metric.label).toBe('Connections');
+  expect(metric.unit).toBe(cloudwatch.Unit.COUNT);
+});
+
+test('dimensions passed are kept, with ApiId and Stage added', () => {
+  const { stack, stage } = devStage();
+  const metric = stage.metric('MessageCount', { dimensionsMap: { Route: '$connect' } });
+
+  expect(stack.resolve(metric.dimensions)).toEqual({ Route: '$connect', ApiId: { Ref: 'ApiF70053CD' }, Stage: 'dev' });
+});
+
+test('ApiId and Stage cannot be pointed at another stage by the dimensions passed', () => {
+  const { stack, stage } = devStage();
+  const metric = stage.metric('MessageCount', { dimensionsMap: { Stage: 'other' } });
+
+  expect(stack.resolve(metric.dimensions)).toEqual({ ApiId: { Ref: 'ApiF70053CD' }, Stage: 'dev' });
+});
