@@ -13,7 +13,8 @@ step "type-check the tests"
 npx tsc -p test/tsconfig.json
 
 step "unit tests (aws-cdk-lib floor and latest)"
-npx jest --ci
+mkdir -p test-reports
+npx jest --ci --json --outputFile=test-reports/jest.json
 
 step "README snippets compile (jsii-rosetta --strict)"
 npx jsii-rosetta extract --strict
@@ -22,7 +23,8 @@ step "API.md is current"
 bash scripts/check-api-md.sh
 
 step "example app synthesizes"
-node examples/synth.js > /dev/null
+npx tsc -p examples
+node examples/lib/synth.js
 
 echo
-echo "All checks passed."
+node -e "const r = require('./test-reports/jest.json'); console.log('unit: ' + r.numPassedTests + ' passed, ' + r.numFailedTests + ' failed')"
