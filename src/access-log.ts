@@ -82,3 +82,41 @@ export function renderAccessLogSettings(
     format,
   };
 }
+
+/**
+ * Access log formats made for WebSocket APIs.
+ */
+export class WebSocketAccessLogFormat {
+  /**
+   * One JSON object per line with the fields that matter on a WebSocket API: requestId, connectionId,
+   * eventType, routeKey, messageId, status, requestTime, sourceIp, the error message, and the integration's
+   * status, error and latency. Structured lines are what log tooling and cdk-nag's serverless rules expect.
+   *
+   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-logging.html
+   */
+  public static jsonWithWebSocketFields(): apigateway.AccessLogFormat {
+    return apigateway.AccessLogFormat.custom(JSON.stringify({
+      requestId: '$context.requestId',
+      connectionId: '$context.connectionId',
+      eventType: '$context.eventType',
+      routeKey: '$context.routeKey',
+      messageId: '$context.messageId',
+      status: '$context.status',
+      requestTime: '$context.requestTime',
+      sourceIp: '$context.identity.sourceIp',
+      errorMessage: '$context.error.message',
+      integrationStatus: '$context.integration.status',
+      integrationError: '$context.integration.error',
+      integrationLatency: '$context.integration.latency',
+    }));
+  }
+
+  /**
+   * The space-separated line aws-cdk-lib's WebSocket stage writes, the default of `accessLogSettings.format`.
+   */
+  public static standard(): apigateway.AccessLogFormat {
+    return defaultWebSocketAccessLogFormat();
+  }
+
+  private constructor() {}
+}

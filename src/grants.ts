@@ -5,23 +5,39 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 /** The IAM action that guards the @connections management API. */
 const MANAGE_CONNECTIONS = 'execute-api:ManageConnections';
 
+/** The IAM action that guards calls to routes, `$connect` included, for IAM-authorized clients. */
+const INVOKE = 'execute-api:Invoke';
+
 /**
  * The `execute-api` ARN of the stage: `arn:{partition}:execute-api:{region}:{account}:{apiId}/{stage}`,
  * with partition, region and account from the API's stack.
  */
-export function stageExecuteApiArn(api: apigwv2.IWebSocketApi, stageName: string): string {
-  const apiArn = Stack.of(api).formatArn({ service: 'execute-api', resource: api.apiId });
-  return `${apiArn}/${stageName}`;
+export function stageExecuteApiArn(stage: apigwv2.IWebSocketStage): string {
+  const apiArn = Stack.of(stage.api).formatArn({ service: 'execute-api', resource: stage.api.apiId });
+  return `${apiArn}/${stage.stageName}`;
 }
 
 /**
- * Grants `execute-api:ManageConnections` on every @connections method (POST, GET, DELETE) of the stage,
- * in the grantee's own policy.
+ * Grants `execute-api:ManageConnections` on @connections methods of the stage, in the grantee's own policy.
+ *
+ * @param method `*` for POST, GET and DELETE, or one of them
  */
-export function grantManageConnections(api: apigwv2.IWebSocketApi, stageName: string, grantee: iam.IGrantable): iam.Grant {
+export function grantManageConnections(stage: apigwv2.IWebSocketStage, grantee: iam.IGrantable, method: '*' | 'POST' | 'GET' | 'DELETE'): iam.Grant {
   return iam.Grant.addToPrincipal({
     grantee,
     actions: [MANAGE_CONNECTIONS],
-    resourceArns: [`${stageExecuteApiArn(api, stageName)}/*/@connections/*`],
+    resourceArns: [`${stageExecuteApiArn(stage)}/${method}/@connections/*`],
+  });
+}
+
+/**
+ * Grants `execute-api:Invoke` on the stage's `$connect` route, which is what an IAM-authorized client needs
+ * to open a connection.
+ */
+export function grantInvokeConnect(stage: apigwv2.IWebSocketStage, grantee: iam.IGrantable): iam.Grant {
+  return iam.Grant.addToPrincipal({
+    grantee,
+    actions: [INVOKE],
+    resourceArns: [`${stageExecuteApiArn(stage)}/$connect`],
   });
 }

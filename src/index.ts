@@ -1,2 +1,4 @@
-export * from './access-log';
-export * from './websocket-stage';
+export { AccessLogSettings, WebSocketAccessLogFormat } from './access-log';
+export { LoggingLevel, RouteSettings } from './route-settings';
+export { IWebSocketStage, WebSocketStageBase } from './stage-base';
+export { WebSocketStage, WebSocketStageAttributes, WebSocketStageProps } from './websocket-stage';

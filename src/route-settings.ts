@@ -1,32 +1,125 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import { checkNumber } from './validation';
+import { checkNumber, checkString, invalidInput, RULES } from './validation';
 
 /**
- * Throws when a throttle has a negative or non-numeric rate, or a burst that is not a whole number >= 0.
+ * How much a WebSocket stage writes to its execution logs, the CloudWatch log group
+ * `API-Gateway-Execution-Logs_{apiId}/{stageName}` that API Gateway manages.
  *
- * @param prop the prop path the throttle came from, for the error message (for example `throttle`)
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-logging.html
  */
-export function checkThrottle(prop: string, throttle: apigwv2.ThrottleSettings | undefined): void {
-  checkNumber(`${prop}.rateLimit`, throttle?.rateLimit, { integer: false, min: 0 });
-  checkNumber(`${prop}.burstLimit`, throttle?.burstLimit, { integer: true, min: 0 });
+export enum LoggingLevel {
+  /** No execution logs. */
+  OFF = 'OFF',
+  /** Errors only. */
+  ERROR = 'ERROR',
+  /** Errors and informational events: every connection, message and integration call. */
+  INFO = 'INFO',
 }
 
-/** The settings that apply to every route of a stage. */
-export interface DefaultRouteSettingsInput {
+/**
+ * Settings of one route of a stage, or of every route (the stage's defaults).
+ */
+export interface RouteSettings {
+  /**
+   * Throttling of the route. `rateLimit` is requests per second (>= 0); `burstLimit` a whole number >= 0.
+   *
+   * @default - the stage's `throttle`
+   */
   readonly throttle?: apigwv2.ThrottleSettings;
+
+  /**
+   * How much the route writes to the execution logs.
+   *
+   * @default - the stage's `loggingLevel`
+   */
+  readonly loggingLevel?: LoggingLevel;
+
+  /**
+   * Whether the route logs every message in full (data trace). Full payloads may hold personal or secret
+   * data: a warning is added when it is on.
+   *
+   * @default - the stage's `dataTraceEnabled`
+   */
+  readonly dataTraceEnabled?: boolean;
+
+  /**
+   * Whether API Gateway publishes metrics for the route (billed as custom metrics).
+   *
+   * @default - the stage's `detailedMetricsEnabled`
+   */
   readonly detailedMetricsEnabled?: boolean;
 }
 
+/** The route keys API Gateway defines for every WebSocket API; other keys starting with `$` are reserved. */
+export const PREDEFINED_ROUTE_KEYS = ['$connect', '$disconnect', '$default'];
+
 /**
- * Renders the stage's `DefaultRouteSettings`, or nothing when the user set none of its fields: an empty
+ * Throws when a route key is empty, or starts with `$` without being one of the predefined keys.
+ */
+export function checkRouteKey(prop: string, routeKey: string): void {
+  if (routeKey.startsWith('$') && !PREDEFINED_ROUTE_KEYS.includes(routeKey)) {
+    throw invalidInput(prop, `must be ${PREDEFINED_ROUTE_KEYS.join(', ')} or a custom key that does not start with $`, routeKey);
+  }
+  checkString(prop, routeKey, RULES.routeKey);
+}
+
+/**
+ * Throws when any of the settings breaks its rule.
+ *
+ * @param prop the prop the settings came from, for error messages (for example `routeSettings.$connect`)
+ */
+export function checkRouteSettings(prop: string, settings: RouteSettings): void {
+  const throttleProp = prop === '' ? 'throttle' : `${prop}.throttle`;
+  checkNumber(`${throttleProp}.rateLimit`, settings.throttle?.rateLimit, { integer: false, min: 0 });
+  checkNumber(`${throttleProp}.burstLimit`, settings.throttle?.burstLimit, { integer: true, min: 0 });
+  if (settings.dataTraceEnabled === true && settings.loggingLevel === LoggingLevel.OFF) {
+    const dataTraceProp = prop === '' ? 'dataTraceEnabled' : `${prop}.dataTraceEnabled`;
+    throw new Error(`${dataTraceProp} cannot be true when loggingLevel is OFF: data trace writes every message to the `
+      + 'execution logs, which turns them on; set loggingLevel to ERROR or INFO, or leave dataTraceEnabled unset');
+  }
+}
+
+/**
+ * The settings a route ends up with: its own, and the stage's defaults for what it does not set.
+ * API Gateway does not fill a route's unset fields from the stage defaults, so the template carries both.
+ */
+export function mergeRouteSettings(defaults: RouteSettings, route: RouteSettings): RouteSettings {
+  return {
+    throttle: {
+      rateLimit: route.throttle?.rateLimit ?? defaults.throttle?.rateLimit,
+      burstLimit: route.throttle?.burstLimit ?? defaults.throttle?.burstLimit,
+    },
+    loggingLevel: route.loggingLevel ?? defaults.loggingLevel,
+    dataTraceEnabled: route.dataTraceEnabled ?? defaults.dataTraceEnabled,
+    detailedMetricsEnabled: route.detailedMetricsEnabled ?? defaults.detailedMetricsEnabled,
+  };
+}
+
+/**
+ * Renders settings as CloudFormation `RouteSettings`, or nothing when none of their fields is set: an empty
  * object says nothing to API Gateway and only adds noise to the template.
  */
-export function renderDefaultRouteSettings(input: DefaultRouteSettingsInput): apigwv2.CfnStage.RouteSettingsProperty | undefined {
-  checkThrottle('throttle', input.throttle);
-  const settings: apigwv2.CfnStage.RouteSettingsProperty = {
-    throttlingBurstLimit: input.throttle?.burstLimit,
-    throttlingRateLimit: input.throttle?.rateLimit,
-    detailedMetricsEnabled: input.detailedMetricsEnabled,
+export function renderRouteSettings(settings: RouteSettings): apigwv2.CfnStage.RouteSettingsProperty | undefined {
+  const rendered: apigwv2.CfnStage.RouteSettingsProperty = {
+    throttlingBurstLimit: settings.throttle?.burstLimit,
+    throttlingRateLimit: settings.throttle?.rateLimit,
+    detailedMetricsEnabled: settings.detailedMetricsEnabled,
+    loggingLevel: settings.loggingLevel,
+    dataTraceEnabled: settings.dataTraceEnabled,
   };
-  return Object.values(settings).some((value) => value !== undefined) ? settings : undefined;
+  return Object.values(rendered).some((value) => value !== undefined) ? rendered : undefined;
+}
+
+/**
+ * Renders settings for the stage's `RouteSettings` map. That property is untyped JSON in the L1, so the names
+ * must already be CloudFormation's: the capitalized names of the typed `DefaultRouteSettings`.
+ */
+export function renderRouteSettingsJson(settings: RouteSettings): { [property: string]: unknown } | undefined {
+  const rendered = renderRouteSettings(settings);
+  if (!rendered) {
+    return undefined;
+  }
+  return Object.fromEntries(Object.entries(rendered)
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => [name.charAt(0).toUpperCase() + name.slice(1), value]));
 }

@@ -20,6 +20,10 @@ export const RULES = {
     pattern: /^[\s\S]{0,1024}$/,
     rule: 'must be at most 1024 characters',
   },
+  routeKey: {
+    pattern: /^[\s\S]+$/,
+    rule: 'must not be empty',
+  },
   mappingKey: {
     pattern: /^[A-Za-z0-9$\-_.+!*'()]{0,300}$/,
     rule: "must be at most 300 characters of A-Z a-z 0-9 $ - _ . + ! * ' ( )",
@@ -97,4 +101,21 @@ export function checkStageName(prop: string, value: string): void {
     throw invalidInput(prop, "must name a stage: '$default' is the HTTP API catch-all stage and WebSocket APIs have none", value);
   }
   checkString(prop, value, RULES.stageName);
+}
+
+/** AWS tag rules: keys 1-128 characters not starting with `aws:`, values up to 256, of letters, digits, spaces and + - = . _ : / @. */
+const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}+\-=._:/@]*$/u;
+
+/**
+ * Throws when a resolved tag key or value breaks AWS's tag rules.
+ */
+export function checkTags(prop: string, tags: { [key: string]: string } | undefined): void {
+  for (const [key, value] of Object.entries(tags ?? {})) {
+    if (!Token.isUnresolved(key) && (key.length < 1 || key.length > 128 || key.startsWith('aws:') || !TAG_CHARACTERS.test(key))) {
+      throw invalidInput(`${prop} key`, "must be 1-128 characters of letters, digits, spaces and + - = . _ : / @, not starting with 'aws:'", key);
+    }
+    if (!Token.isUnresolved(value) && (value.length > 256 || !TAG_CHARACTERS.test(value))) {
+      throw invalidInput(`${prop}.${key}`, 'must be at most 256 characters of letters, digits, spaces and + - = . _ : / @', value);
+    }
+  }
 }

@@ -1,32 +1,17 @@
-import { Lazy, Resource } from 'aws-cdk-lib';
+import { Annotations, Aspects, IAspect, Lazy, Tags } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import { aws_apigatewayv2 as apigwv2Refs } from 'aws-cdk-lib/interfaces';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { AccessLogSettings, defaultWebSocketAccessLogFormat, renderAccessLogSettings } from './access-log';
+import { apiRoutes } from './api-definition';
+import { cloudWatchRoleAccount } from './cloudwatch-role';
+import { createDeployment, finalizeDeployment } from './deployment';
 import { addDomainMapping } from './domain-mapping';
-import { grantManageConnections } from './grants';
-import { stageMetric } from './metrics';
-import { renderDefaultRouteSettings } from './route-settings';
-import { executeApiUrl } from './urls';
-import { checkStageName, checkString, RULES } from './validation';
-
-/**
- * A WebSocket stage, defined in this app or imported. It is an aws-cdk-lib `IWebSocketStage`, so it can be
- * passed to every aws-cdk-lib API that takes one, such as usage plans.
- */
-export interface IWebSocketStage extends apigwv2.IWebSocketStage {
-  /**
-   * Grants `execute-api:ManageConnections` on the stage's @connections API (POST, GET and DELETE), so the
-   * grantee can send messages to connected clients, read their connection details and disconnect them.
-   *
-   * @param identity the principal, for example a Lambda function
-   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-how-to-call-websocket-api-connections.html
-   */
-  grantManagementApiAccess(identity: iam.IGrantable): iam.Grant;
-}
+import {
+  checkRouteKey, checkRouteSettings, LoggingLevel, mergeRouteSettings, renderRouteSettings, renderRouteSettingsJson, RouteSettings,
+} from './route-settings';
+import { IWebSocketStage, WebSocketStageBase } from './stage-base';
+import { checkStageName, checkString, checkTags, RULES } from './validation';
 
 /**
  * Properties of a `WebSocketStage`: the props of aws-cdk-lib's `WebSocketStageProps`, with the same names.
@@ -103,6 +88,68 @@ export interface WebSocketStageProps {
    * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-stages.html
    */
   readonly stageVariables?: { [name: string]: string };
+
+  /**
+   * How much every route writes to the execution logs (`DefaultRouteSettings.LoggingLevel`). Logging needs the
+   * account's CloudWatch Logs role: see `cloudWatchRole`.
+   *
+   * @default - not set: API Gateway writes no execution logs
+   */
+  readonly loggingLevel?: LoggingLevel;
+
+  /**
+   * Whether every route logs each message in full to the execution logs (`DefaultRouteSettings.DataTraceEnabled`).
+   * Full payloads may hold personal or secret data, so a warning is added when it is on. It cannot be combined
+   * with `loggingLevel: OFF`.
+   *
+   * @default - not set: no data trace
+   */
+  readonly dataTraceEnabled?: boolean;
+
+  /**
+   * Settings of individual routes, by route key (`$connect`, `$disconnect`, `$default` or a custom key). A route
+   * starts from the stage's `throttle`, `loggingLevel`, `dataTraceEnabled` and `detailedMetricsEnabled`, and
+   * overrides what it sets: the template carries the merged values, because API Gateway does not fill a route's
+   * unset fields from the stage's defaults. More can be added with `addRouteSettings`.
+   *
+   * @default - no per-route settings
+   */
+  readonly routeSettings?: { [routeKey: string]: RouteSettings };
+
+  /**
+   * Whether to set up API Gateway's account-level CloudWatch Logs role in this stack: an IAM role with the
+   * `AmazonAPIGatewayPushToCloudWatchLogs` managed policy and the `AWS::ApiGateway::Account` that uses it, once
+   * per stack however many stages ask, retained on deletion. The stage waits for it. The setting is one per
+   * account and region: set it in one stack only.
+   *
+   * @default false
+   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
+   */
+  readonly cloudWatchRole?: boolean;
+
+  /**
+   * Tags of the stage.
+   *
+   * @default - no tags
+   */
+  readonly tags?: { [key: string]: string };
+
+  /**
+   * The client certificate API Gateway presents to HTTP integrations of the stage, for mutual TLS with the backend.
+   *
+   * @default - no client certificate
+   */
+  readonly clientCertificateId?: string;
+
+  /**
+   * Whether the stage manages its own `AWS::ApiGatewayV2::Deployment`, for stages without `autoDeploy`. The
+   * deployment waits for every route, integration, authorizer and model of the API, and is replaced (so the API
+   * is published again) whenever one of them changes. Use it to publish changes only through CloudFormation,
+   * in step with the stack; it cannot be combined with `autoDeploy: true`.
+   *
+   * @default false
+   */
+  readonly managedDeployment?: boolean;
 }
 
 /**
@@ -124,11 +171,13 @@ export interface WebSocketStageAttributes {
  * A stage of an API Gateway v2 WebSocket API.
  *
  * A drop-in replacement for aws-cdk-lib's `aws_apigatewayv2.WebSocketStage`: the same props, members and
- * template for the same inputs, with every input checked when the stage is constructed.
+ * template for the same inputs, with every input checked when the stage is constructed, and the operations
+ * features production WebSocket APIs need: execution logging, per-route settings, the account's CloudWatch
+ * role, WebSocket metrics, narrow grants, custom-domain URLs and managed deployments.
  *
  * @resource AWS::ApiGatewayV2::Stage
  */
-export class WebSocketStage extends Resource implements IWebSocketStage {
+export class WebSocketStage extends WebSocketStageBase {
   /**
    * Refers to a stage defined outside this app. Its URLs, grants and metrics work as on a stage defined here.
    *
@@ -153,7 +202,12 @@ export class WebSocketStage extends Resource implements IWebSocketStage {
    */
   public readonly api: apigwv2.IWebSocketApi;
 
+  private readonly resource: apigwv2.CfnStage;
+  private readonly defaultRouteSettings: RouteSettings;
   private readonly stageVariables: { [name: string]: string } = {};
+  private readonly routeSettings: { [routeKey: string]: RouteSettings } = {};
+  private readonly apiMapping?: apigwv2.CfnApiMapping;
+  private readonly deployment?: apigwv2.CfnDeployment;
 
   /**
    * @param scope the scope of the stage
@@ -164,53 +218,68 @@ export class WebSocketStage extends Resource implements IWebSocketStage {
     super(scope, id, { physicalName: props.stageName });
     checkStageName('stageName', props.stageName);
     checkString('description', props.description, RULES.description);
+    checkTags('tags', props.tags);
+    if (props.managedDeployment && props.autoDeploy) {
+      throw new Error('managedDeployment cannot be true when autoDeploy is true: an auto-deployed stage takes no '
+        + 'deployment of its own (got autoDeploy: true, managedDeployment: true)');
+    }
+    this.defaultRouteSettings = {
+      throttle: props.throttle,
+      loggingLevel: props.loggingLevel,
+      dataTraceEnabled: props.dataTraceEnabled,
+      detailedMetricsEnabled: props.detailedMetricsEnabled,
+    };
+    checkRouteSettings('', this.defaultRouteSettings);
     for (const [name, value] of Object.entries(props.stageVariables ?? {})) {
       this.addStageVariable(name, value);
+    }
+    for (const [routeKey, settings] of Object.entries(props.routeSettings ?? {})) {
+      this.addRouteSettings(routeKey, settings);
     }
 
     this.api = props.webSocketApi;
     this.stageName = this.physicalName;
+    this.deployment = props.managedDeployment ? createDeployment(this, this.api) : undefined;
 
-    const resource = new apigwv2.CfnStage(this, 'Resource', {
+    this.resource = new apigwv2.CfnStage(this, 'Resource', {
       apiId: this.api.apiId,
       stageName: this.stageName,
       autoDeploy: props.autoDeploy,
+      deploymentId: this.deployment?.ref,
       description: props.description,
-      defaultRouteSettings: renderDefaultRouteSettings({
-        throttle: props.throttle,
-        detailedMetricsEnabled: props.detailedMetricsEnabled,
-      }),
+      clientCertificateId: props.clientCertificateId,
+      defaultRouteSettings: renderRouteSettings(this.defaultRouteSettings),
+      routeSettings: Lazy.any({ produce: () => this.renderRouteSettings() }),
       stageVariables: Lazy.any({ produce: () => this.renderStageVariables() }),
       accessLogSettings: renderAccessLogSettings(this, props.accessLogSettings),
     });
-
-    if (props.domainMapping) {
-      addDomainMapping(this, resource, props.domainMapping);
+    for (const [key, value] of Object.entries(props.tags ?? {})) {
+      Tags.of(this).add(key, value);
     }
+    if (props.cloudWatchRole) {
+      this.resource.node.addDependency(cloudWatchRoleAccount(this));
+    }
+    if (props.domainMapping) {
+      this.apiMapping = addDomainMapping(this, this.resource, props.domainMapping);
+    }
+    this.adviseOnSettings(props);
+    Aspects.of(this).add(new StageSynthesis(this, () => this.prepareForSynthesis()));
   }
 
   /**
-   * The stage's API and name, for aws-cdk-lib APIs that take a stage reference.
+   * The URL clients connect to on the custom domain: `wss://{domain}/{mappingKey}`, or `wss://{domain}` for a
+   * mapping on the root of the domain. Throws when the stage has no `domainMapping`.
    */
-  public get stageRef(): apigwv2Refs.StageReference {
-    return stageReference(this);
+  public get domainUrl(): string {
+    return this.customDomainUrl('wss', 'domainUrl');
   }
 
   /**
-   * The URL clients connect to: `wss://{apiId}.execute-api.{region}.{urlSuffix}/{stageName}`.
+   * The base URL of the @connections management API on the custom domain: `https://{domain}/{mappingKey}`, or
+   * `https://{domain}` for a mapping on the root of the domain. Throws when the stage has no `domainMapping`.
    */
-  public get url(): string {
-    return executeApiUrl(this, 'wss');
-  }
-
-  /**
-   * The base URL of the @connections management API: `https://{apiId}.execute-api.{region}.{urlSuffix}/{stageName}`.
-   * Backends send to a client with `POST {callbackUrl}/@connections/{connectionId}`.
-   *
-   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-how-to-call-websocket-api-connections.html
-   */
-  public get callbackUrl(): string {
-    return executeApiUrl(this, 'https');
+  public get domainCallbackUrl(): string {
+    return this.customDomainUrl('https', 'domainCallbackUrl');
   }
 
   /**
@@ -227,24 +296,21 @@ export class WebSocketStage extends Resource implements IWebSocketStage {
   }
 
   /**
-   * Grants `execute-api:ManageConnections` on the stage's @connections API (POST, GET and DELETE), so the
-   * grantee can send messages to connected clients, read their connection details and disconnect them.
+   * Sets the settings of one route, replacing earlier settings of that route. The route starts from the stage's
+   * defaults and overrides what `settings` sets.
    *
-   * @param identity the principal, for example a Lambda function
+   * @param routeKey `$connect`, `$disconnect`, `$default` or a custom route key
+   * @param settings the route's settings
    */
-  public grantManagementApiAccess(identity: iam.IGrantable): iam.Grant {
-    return grantManageConnections(this.api, this.stageName, identity);
-  }
-
-  /**
-   * A CloudWatch metric of the stage, with the `ApiId` and `Stage` dimensions added to any dimensions you pass.
-   *
-   * @param metricName the metric's name in the `AWS/ApiGateway` namespace, for example `MessageCount`
-   * @param props metric options
-   * @default - statistic Average, period 5 minutes
-   */
-  public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return stageMetric(this, metricName, props);
+  public addRouteSettings(routeKey: string, settings: RouteSettings): void {
+    const prop = `routeSettings.${routeKey}`;
+    checkRouteKey('routeSettings key', routeKey);
+    checkRouteSettings(prop, settings);
+    checkRouteSettings(prop, mergeRouteSettings(this.defaultRouteSettings, settings));
+    this.routeSettings[routeKey] = settings;
+    if (settings.dataTraceEnabled) {
+      this.warnDataTrace();
+    }
   }
 
   /**
@@ -255,15 +321,95 @@ export class WebSocketStage extends Resource implements IWebSocketStage {
     return defaultWebSocketAccessLogFormat();
   }
 
+  private customDomainUrl(scheme: 'wss' | 'https', member: string): string {
+    if (!this.apiMapping) {
+      throw new Error(`${member} is only available on a stage with a domainMapping; stage '${this.node.path}' has none`);
+    }
+    const key = this.apiMapping.apiMappingKey;
+    return `${scheme}://${this.apiMapping.domainName}${key === undefined ? '' : `/${key}`}`;
+  }
+
   private renderStageVariables(): { [name: string]: string } | undefined {
     return Object.keys(this.stageVariables).length > 0 ? { ...this.stageVariables } : undefined;
+  }
+
+  private renderRouteSettings(): { [routeKey: string]: unknown } | undefined {
+    const rendered: { [routeKey: string]: unknown } = {};
+    for (const [routeKey, settings] of Object.entries(this.routeSettings)) {
+      const merged = renderRouteSettingsJson(mergeRouteSettings(this.defaultRouteSettings, settings));
+      if (merged) {
+        rendered[routeKey] = merged;
+      }
+    }
+    return Object.keys(rendered).length > 0 ? rendered : undefined;
+  }
+
+  /** Warnings for settings that synthesize but may not do what the user wants. */
+  private adviseOnSettings(props: WebSocketStageProps): void {
+    if (props.dataTraceEnabled) {
+      this.warnDataTrace();
+    }
+    const logging = props.accessLogSettings !== undefined
+      || props.dataTraceEnabled === true
+      || (props.loggingLevel !== undefined && props.loggingLevel !== LoggingLevel.OFF)
+      || Object.values(this.routeSettings).some((s) => s.dataTraceEnabled || (s.loggingLevel && s.loggingLevel !== LoggingLevel.OFF));
+    if (logging && !props.cloudWatchRole) {
+      Annotations.of(this).addWarningV2('cdk-websocket-stage:cloudWatchRole',
+        'Logging is enabled but cloudWatchRole is not set: the deployment fails with "CloudWatch Logs role ARN must be set '
+        + 'in account settings to enable logging" unless API Gateway\'s CloudWatch Logs role is already set for this account '
+        + 'and region. Set cloudWatchRole: true on one stage of one stack, or acknowledge this warning if the setting is managed elsewhere.');
+    }
+    if (!props.autoDeploy && !props.managedDeployment) {
+      Annotations.of(this).addWarningV2('cdk-websocket-stage:noDeployment',
+        'The stage has neither autoDeploy nor managedDeployment: it serves nothing until the API is deployed to it '
+        + 'by other means. Set autoDeploy: true or managedDeployment: true, or acknowledge this warning.');
+    }
+  }
+
+  private warnDataTrace(): void {
+    Annotations.of(this).addWarningV2('cdk-websocket-stage:dataTraceEnabled',
+      'dataTraceEnabled writes every message in full to the execution logs, whatever the logging level: payloads may '
+      + 'hold personal or secret data, and the logs grow with the traffic. Use it for debugging, not in production.');
+  }
+
+  /** Work that needs the whole app: routes and integrations may be added after the stage. */
+  private prepareForSynthesis(): void {
+    const routes = apiRoutes(this.api);
+    for (const routeKey of Object.keys(this.routeSettings)) {
+      const matching = routes.filter((route) => route.routeKey === routeKey);
+      // API Gateway rejects settings of a route that does not exist yet, so the stage waits for the route.
+      matching.forEach((route) => this.resource.node.addDependency(route));
+      if (matching.length === 0 && routes.length > 0) {
+        Annotations.of(this).addWarningV2('cdk-websocket-stage:routeSettingsKey',
+          `routeSettings key '${routeKey}' matches no route of the API (routes: ${routes.map((r) => r.routeKey).join(', ')})`);
+      }
+    }
+    if (this.deployment) {
+      finalizeDeployment(this.deployment, this.api);
+    }
+  }
+}
+
+/**
+ * Runs the stage's synthesis-time work once, when aspects visit the stage.
+ */
+class StageSynthesis implements IAspect {
+  private done = false;
+
+  constructor(private readonly stage: IConstruct, private readonly work: () => void) {}
+
+  public visit(node: IConstruct): void {
+    if (node === this.stage && !this.done) {
+      this.done = true;
+      this.work();
+    }
   }
 }
 
 /**
  * A stage defined outside this app. It has everything that needs only the API and the stage name.
  */
-class ImportedWebSocketStage extends Resource implements IWebSocketStage {
+class ImportedWebSocketStage extends WebSocketStageBase {
   public readonly api: apigwv2.IWebSocketApi;
   public readonly stageName: string;
 
@@ -273,37 +419,8 @@ class ImportedWebSocketStage extends Resource implements IWebSocketStage {
     this.stageName = attrs.stageName;
   }
 
-  public get stageRef(): apigwv2Refs.StageReference {
-    return stageReference(this);
-  }
-
-  public get url(): string {
-    return executeApiUrl(this, 'wss');
-  }
-
-  public get callbackUrl(): string {
-    return executeApiUrl(this, 'https');
-  }
-
   public addStageVariable(name: string, _value: string): void {
     throw new Error(`addStageVariable('${name}') cannot change imported stage '${this.stageName}': `
       + 'stage variables can only be set on stages defined in this app');
   }
-
-  public grantManagementApiAccess(identity: iam.IGrantable): iam.Grant {
-    return grantManageConnections(this.api, this.stageName, identity);
-  }
-
-  public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return stageMetric(this, metricName, props);
-  }
-}
-
-/**
- * The stage's reference for aws-cdk-lib APIs. It carries `apiId` too: aws-cdk-lib 2.234's `StageReference`
- * declares only `stageName`, later versions read both.
- */
-function stageReference(stage: apigwv2.IWebSocketStage): apigwv2Refs.StageReference {
-  const reference = { apiId: stage.api.apiId, stageName: stage.stageName };
-  return reference;
 }

@@ -1,0 +1,43 @@
+import { createHash } from 'crypto';
+import { CfnResource, Stack } from 'aws-cdk-lib';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { Construct } from 'constructs';
+import { apiDefinition } from './api-definition';
+
+/** The construct id, under the stage, of the deployment the stage manages. */
+export const DEPLOYMENT_ID = 'Deployment';
+
+/**
+ * A deployment of the API for a stage without `autoDeploy`. Call `finalizeDeployment` once the API is complete
+ * (at synthesis) to tie it to the API's definition.
+ */
+export function createDeployment(stage: Construct, api: apigwv2.IWebSocketApi): apigwv2.CfnDeployment {
+  return new apigwv2.CfnDeployment(stage, DEPLOYMENT_ID, {
+    apiId: api.apiId,
+    description: `Deployment of ${stage.node.path}, managed by cdk-websocket-stage`,
+  });
+}
+
+/**
+ * Makes the deployment wait for every route, integration, response, authorizer and model of the API, and gives it
+ * a logical id that changes with them: a changed API then gets a new deployment, which is what publishes it.
+ */
+export function finalizeDeployment(deployment: apigwv2.CfnDeployment, api: apigwv2.IWebSocketApi): void {
+  const stack = Stack.of(deployment);
+  const definition = apiDefinition(api);
+  const hash = createHash('sha256');
+  for (const resource of definition) {
+    deployment.node.addDependency(resource);
+    hash.update(stack.getLogicalId(resource));
+    hash.update(JSON.stringify(stack.resolve(cloudFormationOf(resource))));
+  }
+  deployment.overrideLogicalId(`${stack.getLogicalId(deployment)}${hash.digest('hex').slice(0, 8).toUpperCase()}`);
+}
+
+/**
+ * The resource as it will be written to the template. `_toCloudFormation` is aws-cdk-lib's own rendering; there is
+ * no public equivalent, and hashing anything less would miss changes.
+ */
+function cloudFormationOf(resource: CfnResource): unknown {
+  return (resource as unknown as { _toCloudFormation(): unknown })._toCloudFormation();
+}
