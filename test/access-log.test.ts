@@ -4,7 +4,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { ACCESS_LOG_FORMAT_MAX_BYTES, defaultWebSocketAccessLogFormat } from '../src/access-log';
-import { AccessLogSettings, WebSocketStage } from '../src';
+import { AccessLogSettings, WebSocketAccessLogFormat, WebSocketStage } from '../src';
 import { quote } from '../src/validation';
 import { apiFixture } from './fixtures';
 
@@ -88,5 +88,37 @@ test('a format that is a deploy-time value is not checked', () => {
 
   Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Stage', {
     AccessLogSettings: { Format: '$context.connectionId' },
+  });
+});
+
+describe('WebSocketAccessLogFormat', () => {
+  test('jsonWithWebSocketFields is one JSON object of the WebSocket fields', () => {
+    const parsed = JSON.parse(WebSocketAccessLogFormat.jsonWithWebSocketFields().toString());
+
+    expect(parsed).toEqual({
+      requestId: '$context.requestId',
+      connectionId: '$context.connectionId',
+      eventType: '$context.eventType',
+      routeKey: '$context.routeKey',
+      messageId: '$context.messageId',
+      status: '$context.status',
+      requestTime: '$context.requestTime',
+      sourceIp: '$context.identity.sourceIp',
+      errorMessage: '$context.error.message',
+      integrationStatus: '$context.integration.status',
+      integrationError: '$context.integration.error',
+      integrationLatency: '$context.integration.latency',
+    });
+  });
+
+  test('jsonWithWebSocketFields is accepted by the stage and written as given', () => {
+    const format = WebSocketAccessLogFormat.jsonWithWebSocketFields();
+    const stack = stageWithAccessLogs((logGroup) => ({ destination: new apigwv2.LogGroupLogDestination(logGroup), format }));
+
+    Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Stage', { AccessLogSettings: { Format: format.toString() } });
+  });
+
+  test('standard is the default format', () => {
+    expect(WebSocketAccessLogFormat.standard().toString()).toBe(WEBSOCKET_FORMAT);
   });
 });

@@ -94,3 +94,37 @@ test('the mapping logical id is the same whatever the domain construct is called
   expect(mappingLogicalId(mappedStage({ domainId: 'RenamedDomain' }).stack)).toBe(reference);
   expect(mappingLogicalId(mappedStage({ mappingKey: 'v2' }).stack)).toBe(reference);
 });
+
+describe('custom-domain URLs', () => {
+  test('domainUrl and domainCallbackUrl are the domain and the key', () => {
+    const { stack, stage } = mappedStage({ mappingKey: 'v1' });
+
+    expect(stack.resolve(stage.domainUrl)).toEqual({ 'Fn::Join': ['', ['wss://', { Ref: 'Domain66AC69E0' }, '/v1']] });
+    expect(stack.resolve(stage.domainCallbackUrl)).toEqual({ 'Fn::Join': ['', ['https://', { Ref: 'Domain66AC69E0' }, '/v1']] });
+  });
+
+  test('a mapping on the root gives the bare domain', () => {
+    const { stack, stage } = mappedStage();
+
+    expect(stack.resolve(stage.domainUrl)).toEqual({ 'Fn::Join': ['', ['wss://', { Ref: 'Domain66AC69E0' }]] });
+  });
+
+  test('an imported domain gives a literal URL', () => {
+    const { stack, api } = apiFixture();
+    const domainName = apigwv2.DomainName.fromDomainNameAttributes(stack, 'Domain', {
+      name: 'ws.example.com', regionalDomainName: 'd-abc.execute-api.eu-west-1.amazonaws.com', regionalHostedZoneId: 'Z2FDTNDATAQYW2',
+    });
+    const stage = new WebSocketStage(stack, 'Stage', { webSocketApi: api, stageName: 'dev', domainMapping: { domainName, mappingKey: 'chat' } });
+
+    expect(stage.domainUrl).toBe('wss://ws.example.com/chat');
+    expect(stage.domainCallbackUrl).toBe('https://ws.example.com/chat');
+  });
+
+  test('fails without a domain mapping', () => {
+    const { stack, api } = apiFixture();
+    const stage = new WebSocketStage(stack, 'Stage', { webSocketApi: api, stageName: 'dev' });
+
+    expect(() => stage.domainUrl).toThrow("domainUrl is only available on a stage with a domainMapping; stage 'S/Stage' has none");
+    expect(() => stage.domainCallbackUrl).toThrow("domainCallbackUrl is only available on a stage with a domainMapping; stage 'S/Stage' has none");
+  });
+});

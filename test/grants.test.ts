@@ -45,3 +45,41 @@ test('the ARN takes partition, region and account from the API stack', () => {
     },
   });
 });
+
+describe('narrow grants', () => {
+  function grantStatement(grantName: 'grantPostToConnection' | 'grantGetConnection' | 'grantDeleteConnection' | 'grantConnect', imported = false) {
+    const { stack, api } = apiFixture();
+    const stage = imported
+      ? WebSocketStage.fromWebSocketStageAttributes(stack, 'Stage', { api, stageName: 'dev' })
+      : new WebSocketStage(stack, 'Stage', { webSocketApi: api, stageName: 'dev', autoDeploy: true });
+    const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    stage[grantName](role);
+    const policies = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Policy'));
+    expect(policies).toHaveLength(1);
+    return policies[0].Properties.PolicyDocument.Statement;
+  }
+
+  const arn = (suffix: string) => ({
+    'Fn::Join': ['', [
+      'arn:', { Ref: 'AWS::Partition' }, ':execute-api:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':',
+      { Ref: 'ApiF70053CD' }, suffix,
+    ]],
+  });
+
+  test.each([
+    ['grantPostToConnection', '/dev/POST/@connections/*'],
+    ['grantGetConnection', '/dev/GET/@connections/*'],
+    ['grantDeleteConnection', '/dev/DELETE/@connections/*'],
+  ] as const)('%s allows ManageConnections on %s only', (grantName, suffix) => {
+    expect(grantStatement(grantName)).toEqual([{ Action: 'execute-api:ManageConnections', Effect: 'Allow', Resource: arn(suffix) }]);
+  });
+
+  test('grantConnect allows Invoke on the $connect route of the stage only', () => {
+    expect(grantStatement('grantConnect')).toEqual([{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: arn('/dev/$connect') }]);
+  });
+
+  test('an imported stage grants the same', () => {
+    expect(grantStatement('grantPostToConnection', true)).toEqual(grantStatement('grantPostToConnection'));
+    expect(grantStatement('grantConnect', true)).toEqual(grantStatement('grantConnect'));
+  });
+});

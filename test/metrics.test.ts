@@ -48,3 +48,40 @@ test('ApiId and Stage cannot be pointed at another stage by the dimensions passe
 
   expect(stack.resolve(metric.dimensions)).toEqual({ ApiId: { Ref: 'ApiF70053CD' }, Stage: 'dev' });
 });
+
+describe('WebSocket metric helpers', () => {
+  test.each([
+    ['metricConnectCount', 'ConnectCount', 'Sum'],
+    ['metricMessageCount', 'MessageCount', 'Sum'],
+    ['metricIntegrationError', 'IntegrationError', 'Sum'],
+    ['metricClientError', 'ClientError', 'Sum'],
+    ['metricExecutionError', 'ExecutionError', 'Sum'],
+    ['metricIntegrationLatency', 'IntegrationLatency', 'Average'],
+  ] as const)('%s is %s, %s over 5 minutes, for the stage', (method, metricName, statistic) => {
+    const { stack, stage } = devStage();
+    const metric = stage[method]();
+
+    expect(metric.namespace).toBe('AWS/ApiGateway');
+    expect(metric.metricName).toBe(metricName);
+    expect(metric.statistic).toBe(statistic);
+    expect(metric.period.toSeconds()).toBe(300);
+    expect(stack.resolve(metric.dimensions)).toEqual({ ApiId: { Ref: 'ApiF70053CD' }, Stage: 'dev' });
+  });
+
+  test('options passed to a helper are honoured, the statistic included', () => {
+    const { stage } = devStage();
+    const metric = stage.metricIntegrationLatency({ statistic: 'p99', period: Duration.minutes(1), label: 'p99 latency' });
+
+    expect(metric.statistic).toBe('p99');
+    expect(metric.period.toSeconds()).toBe(60);
+    expect(metric.label).toBe('p99 latency');
+  });
+
+  test('an imported stage has the helpers', () => {
+    const { stack, api } = apiFixture();
+    const imported = WebSocketStage.fromWebSocketStageAttributes(stack, 'Imported', { api, stageName: 'prod' });
+
+    expect(imported.metricMessageCount().statistic).toBe('Sum');
+    expect(stack.resolve(imported.metricMessageCount().dimensions)).toEqual({ ApiId: { Ref: 'ApiF70053CD' }, Stage: 'prod' });
+  });
+});

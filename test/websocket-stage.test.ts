@@ -229,3 +229,40 @@ describe('defaultAccessLogFormat', () => {
     expect(stage.defaultAccessLogFormat().toString()).toContain('$context.connectionId');
   });
 });
+
+describe('remaining stage settings', () => {
+  test('tags are written to the stage', () => {
+    const { stack, api } = apiFixture();
+    new WebSocketStage(stack, 'Stage', { webSocketApi: api, stageName: 'dev', tags: { team: 'chat', 'cost-center': '42' } });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Stage', { Tags: { team: 'chat', 'cost-center': '42' } });
+  });
+
+  test('clientCertificateId is written to the stage', () => {
+    const { stack, api } = apiFixture();
+    new WebSocketStage(stack, 'Stage', { webSocketApi: api, stageName: 'dev', clientCertificateId: 'abc123' });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Stage', { ClientCertificateId: 'abc123' });
+  });
+
+  test.each([
+    [{ 'aws:owner': 'x' }, "tags key must be 1-128 characters of letters, digits, spaces and + - = . _ : / @, not starting with 'aws:' (got 'aws:owner')"],
+    [{ ['k'.repeat(129)]: 'x' }, `tags key must be 1-128 characters of letters, digits, spaces and + - = . _ : / @, not starting with 'aws:'`],
+    [{ team: 'a#b' }, "tags.team must be at most 256 characters of letters, digits, spaces and + - = . _ : / @ (got 'a#b')"],
+    [{ team: 'v'.repeat(257) }, 'tags.team must be at most 256 characters of letters, digits, spaces and + - = . _ : / @'],
+  ])('fails when tags are %p', (tags, message) => {
+    const { stack, api } = apiFixture();
+
+    expect(() => new WebSocketStage(stack, 'Stage', { webSocketApi: api, stageName: 'dev', tags })).toThrow(message);
+  });
+
+  test('accepts tags with spaces, unicode letters and an empty value, and deploy-time values', () => {
+    const { stack, api } = apiFixture();
+
+    expect(() => new WebSocketStage(stack, 'Stage', {
+      webSocketApi: api,
+      stageName: 'dev',
+      tags: { 'Cost Center': 'Zürich/42', empty: '', owner: deployTimeString(stack, 'Owner') },
+    })).not.toThrow();
+  });
+});

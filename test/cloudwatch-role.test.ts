@@ -1,0 +1,69 @@
+import { Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { LoggingLevel, WebSocketStage } from '../src';
+import { CLOUDWATCH_ROLE_ID } from '../src/cloudwatch-role';
+import { apiFixture } from './fixtures';
+
+function loggingStage(stack: Stack, api: apigwv2.IWebSocketApi, id: string, cloudWatchRole?: boolean) {
+  return new WebSocketStage(stack, id, { webSocketApi: api, stageName: id.toLowerCase(), autoDeploy: true, loggingLevel: LoggingLevel.ERROR, cloudWatchRole });
+}
+
+test('creates a role trusted by API Gateway with the push-to-CloudWatch managed policy, and the account setting using it', () => {
+  const { stack, api } = apiFixture();
+  loggingStage(stack, api, 'Stage', true);
+  const template = Template.fromStack(stack);
+
+  template.hasResourceProperties('AWS::IAM::Role', {
+    AssumeRolePolicyDocument: { Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' } }] },
+    ManagedPolicyArns: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs']] }],
+  });
+  const roles = template.findResources('AWS::IAM::Role');
+  template.hasResourceProperties('AWS::ApiGateway::Account', { CloudWatchRoleArn: { 'Fn::GetAtt': [Object.keys(roles)[0], 'Arn'] } });
+});
+
+test('the role and the account setting are retained on deletion', () => {
+  const { stack, api } = apiFixture();
+  loggingStage(stack, api, 'Stage', true);
+  const template = Template.fromStack(stack);
+
+  template.hasResource('AWS::IAM::Role', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  template.hasResource('AWS::ApiGateway::Account', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+});
+
+test('the stage waits for the account setting', () => {
+  const { stack, api } = apiFixture();
+  loggingStage(stack, api, 'Stage', true);
+  const accountId = Object.keys(Template.fromStack(stack).findResources('AWS::ApiGateway::Account'))[0];
+
+  Template.fromStack(stack).hasResource('AWS::ApiGatewayV2::Stage', { DependsOn: [accountId] });
+});
+
+test('is created once per stack however many stages ask', () => {
+  const { stack, api } = apiFixture();
+  loggingStage(stack, api, 'One', true);
+  loggingStage(stack, api, 'Two', true);
+  const template = Template.fromStack(stack);
+
+  template.resourceCountIs('AWS::ApiGateway::Account', 1);
+  template.resourceCountIs('AWS::IAM::Role', 1);
+  expect(stack.node.tryFindChild(CLOUDWATCH_ROLE_ID)).toBeDefined();
+  const accountId = Object.keys(template.findResources('AWS::ApiGateway::Account'))[0];
+  for (const stage of Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))) {
+    expect(stage.DependsOn).toEqual([accountId]);
+  }
+});
+
+test('is not created by default', () => {
+  const { stack, api } = apiFixture();
+  loggingStage(stack, api, 'Stage');
+
+  Template.fromStack(stack).resourceCountIs('AWS::ApiGateway::Account', 0);
+});
+
+test('no warning about the account setting when the role is created', () => {
+  const { stack, api } = apiFixture();
+  loggingStage(stack, api, 'Stage', true);
+
+  Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('cloudWatchRole'));
+});
