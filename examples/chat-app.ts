@@ -1,12 +1,12 @@
 // A realistic WebSocket chat backend: three Lambda routes, a production stage on a custom domain with
-// throttling and access logs, and a handler allowed to push messages back to connected clients.
+// throttling, JSON access logs and execution logging, and a handler allowed to push messages back to connected clients.
 import { App, CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { WebSocketStage } from 'cdk-websocket-stage';
+import { LoggingLevel, WebSocketAccessLogFormat, WebSocketStage } from 'cdk-websocket-stage';
 import { Construct } from 'constructs';
 
 /** The certificate of the custom domain; replace it with one of yours to deploy. */
@@ -47,7 +47,11 @@ export class ChatStack extends Stack {
       domainMapping: { domainName, mappingKey: 'v1' },
       accessLogSettings: {
         destination: new apigwv2.LogGroupLogDestination(new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_MONTH })),
+        format: WebSocketAccessLogFormat.jsonWithWebSocketFields(),
       },
+      loggingLevel: LoggingLevel.ERROR,
+      cloudWatchRole: true,
+      routeSettings: { $connect: { throttle: { rateLimit: 50 } } },
       stageVariables: { environment: 'prod' },
     });
 

@@ -14,7 +14,7 @@ import { executeApiUrl } from './urls';
  */
 export interface IWebSocketStage extends apigwv2.IWebSocketStage {
   /**
-   * Grants `execute-api:ManageConnections` on the stage's @connections API (POST, GET and DELETE), so the
+   * Grants `execute-api:ManageConnections` on the stage's `@connections` API (POST, GET and DELETE), so the
    * grantee can send messages to connected clients, read their connection details and disconnect them.
    *
    * @param identity the principal, for example a Lambda function
@@ -23,21 +23,21 @@ export interface IWebSocketStage extends apigwv2.IWebSocketStage {
   grantManagementApiAccess(identity: iam.IGrantable): iam.Grant;
 
   /**
-   * Grants sending messages to connected clients: `execute-api:ManageConnections` on `POST @connections/*`.
+   * Grants sending messages to connected clients: `execute-api:ManageConnections` on `POST`, `@connections/*`.
    *
    * @param identity the principal, for example a Lambda function
    */
   grantPostToConnection(identity: iam.IGrantable): iam.Grant;
 
   /**
-   * Grants reading the details of a connection: `execute-api:ManageConnections` on `GET @connections/*`.
+   * Grants reading the details of a connection: `execute-api:ManageConnections` on `GET`, `@connections/*`.
    *
    * @param identity the principal, for example a Lambda function
    */
   grantGetConnection(identity: iam.IGrantable): iam.Grant;
 
   /**
-   * Grants disconnecting clients: `execute-api:ManageConnections` on `DELETE @connections/*`.
+   * Grants disconnecting clients: `execute-api:ManageConnections` on `DELETE`, `@connections/*`.
    *
    * @param identity the principal, for example a Lambda function
    */
@@ -136,7 +136,7 @@ export abstract class WebSocketStageBase extends Resource implements IWebSocketS
   }
 
   /**
-   * The base URL of the @connections management API:
+   * The base URL of the `@connections` management API:
    * `https://{apiId}.execute-api.{region}.{urlSuffix}/{stageName}`. Backends send to a client with
    * `POST {callbackUrl}/@connections/{connectionId}`.
    *

@@ -275,7 +275,7 @@ export class WebSocketStage extends WebSocketStageBase {
   }
 
   /**
-   * The base URL of the @connections management API on the custom domain: `https://{domain}/{mappingKey}`, or
+   * The base URL of the `@connections` management API on the custom domain: `https://{domain}/{mappingKey}`, or
    * `https://{domain}` for a mapping on the root of the domain. Throws when the stage has no `domainMapping`.
    */
   public get domainCallbackUrl(): string {
