@@ -6,8 +6,8 @@ import { WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integra
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { LoggingLevel, WebSocketAccessLogFormat, WebSocketStage } from 'cdk-websocket-stage';
 import { Construct } from 'constructs';
+import { LoggingLevel, WebSocketAccessLogFormat, WebSocketStage } from 'cdk-websocket-stage';
 
 /** The certificate of the custom domain; replace it with one of yours to deploy. */
 const CERTIFICATE_ARN = 'arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555';

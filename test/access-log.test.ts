@@ -3,8 +3,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { ACCESS_LOG_FORMAT_MAX_BYTES, defaultWebSocketAccessLogFormat } from '../src/access-log';
 import { AccessLogSettings, WebSocketAccessLogFormat, WebSocketStage } from '../src';
+import { ACCESS_LOG_FORMAT_MAX_BYTES, defaultWebSocketAccessLogFormat } from '../src/access-log';
 import { quote } from '../src/validation';
 import { apiFixture } from './fixtures';
 

@@ -1,8 +1,8 @@
-import { Construct } from 'constructs';
 import { RemovalPolicy, Resource, Tags } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
 import { WebSocketStage } from '../src';
 import { apiFixture, deployTimeString } from './fixtures';
 
