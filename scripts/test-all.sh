@@ -12,12 +12,18 @@ npx jsii --fail-on-warnings
 step "type-check the tests"
 npx tsc -p test/tsconfig.json
 
+step "lint (zero warnings)"
+npx eslint --max-warnings 0 .
+
 step "unit tests (aws-cdk-lib floor and latest)"
 mkdir -p test-reports
-npx jest --ci --json --outputFile=test-reports/jest.json
+npx jest --ci --coverage --json --outputFile=test-reports/jest.json
 
 step "README snippets compile (jsii-rosetta --strict)"
 npx jsii-rosetta extract --strict
+
+step "no breaking API change (jsii-diff against api-baseline/)"
+bash scripts/check-api-compat.sh
 
 step "API.md is current"
 bash scripts/check-api-md.sh

@@ -118,5 +118,6 @@ export class WebSocketAccessLogFormat {
     return defaultWebSocketAccessLogFormat();
   }
 
+  /* istanbul ignore next -- never called: the class only holds static factories */
   private constructor() {}
 }

@@ -128,3 +128,11 @@ describe('custom-domain URLs', () => {
     expect(() => stage.domainCallbackUrl).toThrow("domainCallbackUrl is only available on a stage with a domainMapping; stage 'S/Stage' has none");
   });
 });
+
+test('an L1 domain name is mapped through its reference', () => {
+  const { stack, api } = apiFixture();
+  const domainName = new apigwv2.CfnDomainName(stack, 'CfnDomain', { domainName: 'ws.example.com' });
+  new WebSocketStage(stack, 'Stage', { webSocketApi: api, stageName: 'dev', domainMapping: { domainName } });
+
+  Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', { DomainName: { Ref: 'CfnDomain' } });
+});
