@@ -23,6 +23,8 @@ module.exports = {
     {
       ...common,
       displayName: `aws-cdk-lib ${latest} (latest)`,
+      // The property test draws 1000 cases; once per run is enough.
+      testPathIgnorePatterns: ['/node_modules/', '/property\\.test\\.ts$'],
       moduleNameMapper: {
         '^aws-cdk-lib$': 'aws-cdk-lib-latest',
         '^aws-cdk-lib/(.*)$': 'aws-cdk-lib-latest/$1',

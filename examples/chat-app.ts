@@ -19,7 +19,7 @@ export class ChatStack extends Stack {
     super(scope, id, props);
 
     const handler = (name: string, body: string) => new lambda.Function(this, name, {
-      runtime: lambda.Runtime.NODEJS_20_X,
+      runtime: lambda.Runtime.NODEJS_22_X,
       handler: 'index.handler',
       code: lambda.Code.fromInline(`exports.handler = async (event) => { ${body} return { statusCode: 200 }; };`),
     });

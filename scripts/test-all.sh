@@ -32,5 +32,8 @@ step "example app synthesizes"
 npx tsc -p examples
 node examples/lib/synth.js
 
+step "templates pass cfn-lint (example, feature fixtures, fuzz sample)"
+bash scripts/cfn-lint.sh
+
 echo
 node -e "const r = require('./test-reports/jest.json'); console.log('unit: ' + r.numPassedTests + ' passed, ' + r.numFailedTests + ' failed')"

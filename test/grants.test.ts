@@ -83,3 +83,26 @@ describe('narrow grants', () => {
     expect(grantStatement('grantConnect', true)).toEqual(grantStatement('grantConnect'));
   });
 });
+
+describe('least privilege', () => {
+  const GRANTS = ['grantManagementApiAccess', 'grantPostToConnection', 'grantGetConnection', 'grantDeleteConnection', 'grantConnect'] as const;
+
+  test.each(GRANTS)('%s is scoped to this API and this stage, for defined and imported stages', (grantName) => {
+    for (const imported of [false, true]) {
+      const { stack, api } = apiFixture();
+      const stage = imported
+        ? WebSocketStage.fromWebSocketStageAttributes(stack, 'Stage', { api, stageName: 'dev' })
+        : new WebSocketStage(stack, 'Stage', { webSocketApi: api, stageName: 'dev', autoDeploy: true });
+      stage[grantName](new iam.Role(stack, 'Role', { assumedBy: new iam.AccountRootPrincipal() }));
+
+      const statements = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Policy'))
+        .flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+      expect(statements).toHaveLength(1);
+      const parts: unknown[] = statements[0].Resource['Fn::Join'][1];
+      // arn:{partition}:execute-api:{region}:{account}:{apiId}/{stage}/...: the API is this one and the stage is
+      // named; only the @connections method may be a wildcard (grantManagementApiAccess covers all three).
+      expect(parts[parts.length - 2]).toEqual({ Ref: 'ApiF70053CD' });
+      expect(parts[parts.length - 1]).toMatch(/^\/dev\/(\*\/@connections\/\*|(POST|GET|DELETE)\/@connections\/\*|\$connect)$/);
+    }
+  });
+});

@@ -1,0 +1,88 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { LoggingLevel, WebSocketStage, WebSocketStageProps } from '../src';
+import { apiFixture } from './fixtures';
+
+// Every prop, when set, shows in the template: nothing is accepted and ignored. The matrix must name every prop
+// of the public structs, read from the jsii assembly, so a new prop cannot be added without a row here.
+
+type Fixture = ReturnType<typeof apiFixture>;
+type Row = {
+  props: (f: Fixture) => Partial<WebSocketStageProps>;
+  /** What the template holds because of the prop. */
+  shows: (template: Template) => void;
+};
+
+const stageHas = (properties: object) => (t: Template) => t.hasResourceProperties('AWS::ApiGatewayV2::Stage', properties);
+
+const MATRIX: Record<string, Row> = {
+  webSocketApi: { props: ({ api }) => ({ webSocketApi: api }), shows: stageHas({ ApiId: { Ref: 'ApiF70053CD' } }) },
+  stageName: { props: () => ({ stageName: 'blue' }), shows: stageHas({ StageName: 'blue' }) },
+  autoDeploy: { props: () => ({ autoDeploy: false }), shows: stageHas({ AutoDeploy: false }) },
+  description: { props: () => ({ description: 'd' }), shows: stageHas({ Description: 'd' }) },
+  detailedMetricsEnabled: { props: () => ({ detailedMetricsEnabled: false }), shows: stageHas({ DefaultRouteSettings: { DetailedMetricsEnabled: false } }) },
+  throttle: { props: () => ({ throttle: { rateLimit: 1, burstLimit: 2 } }), shows: stageHas({ DefaultRouteSettings: { ThrottlingRateLimit: 1, ThrottlingBurstLimit: 2 } }) },
+  loggingLevel: { props: () => ({ loggingLevel: LoggingLevel.OFF }), shows: stageHas({ DefaultRouteSettings: { LoggingLevel: 'OFF' } }) },
+  dataTraceEnabled: { props: () => ({ dataTraceEnabled: false }), shows: stageHas({ DefaultRouteSettings: { DataTraceEnabled: false } }) },
+  stageVariables: { props: () => ({ stageVariables: { a: 'b' } }), shows: stageHas({ StageVariables: { a: 'b' } }) },
+  tags: { props: () => ({ tags: { a: 'b' } }), shows: stageHas({ Tags: { a: 'b' } }) },
+  clientCertificateId: { props: () => ({ clientCertificateId: 'c1' }), shows: stageHas({ ClientCertificateId: 'c1' }) },
+  routeSettings: {
+    props: () => ({ routeSettings: { $connect: { throttle: { rateLimit: 3, burstLimit: 4 }, loggingLevel: LoggingLevel.OFF, dataTraceEnabled: false, detailedMetricsEnabled: false } } }),
+    shows: stageHas({ RouteSettings: { $connect: { ThrottlingRateLimit: 3, ThrottlingBurstLimit: 4, LoggingLevel: 'OFF', DataTraceEnabled: false, DetailedMetricsEnabled: false } } }),
+  },
+  cloudWatchRole: { props: () => ({ cloudWatchRole: true }), shows: (t) => t.resourceCountIs('AWS::ApiGateway::Account', 1) },
+  managedDeployment: { props: () => ({ managedDeployment: true }), shows: (t) => t.resourceCountIs('AWS::ApiGatewayV2::Deployment', 1) },
+  accessLogSettings: {
+    props: ({ stack }) => ({
+      accessLogSettings: {
+        destination: new apigwv2.LogGroupLogDestination(new logs.LogGroup(stack, 'Logs')),
+        format: apigateway.AccessLogFormat.custom('$context.requestId x'),
+      },
+    }),
+    shows: stageHas({ AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': ['Logs6819BB44', 'Arn'] }, Format: '$context.requestId x' } }),
+  },
+  domainMapping: {
+    props: ({ stack }) => ({
+      domainMapping: {
+        domainName: new apigwv2.DomainName(stack, 'Domain', {
+          domainName: 'ws.example.com',
+          certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:111111111111:certificate/abc'),
+        }),
+        mappingKey: 'k',
+      },
+    }),
+    shows: (t) => t.hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', { DomainName: { Ref: 'Domain66AC69E0' }, ApiMappingKey: 'k' }),
+  },
+};
+
+function structProperties(fqn: string): string[] {
+  const assembly = JSON.parse(readFileSync(join(__dirname, '..', '.jsii'), 'utf8'));
+  return assembly.types[fqn].properties.map((p: { name: string }) => p.name).sort();
+}
+
+test('the matrix covers every prop of WebSocketStageProps', () => {
+  expect(Object.keys(MATRIX).sort()).toEqual(structProperties('cdk-websocket-stage.WebSocketStageProps'));
+});
+
+test('the routeSettings row sets every field of RouteSettings', () => {
+  const fields = Object.keys(MATRIX.routeSettings.props(apiFixture()).routeSettings!.$connect).sort();
+  expect(fields).toEqual(structProperties('cdk-websocket-stage.RouteSettings'));
+});
+
+test('the accessLogSettings row sets every field of AccessLogSettings', () => {
+  const fields = Object.keys(MATRIX.accessLogSettings.props(apiFixture()).accessLogSettings!).sort();
+  expect(fields).toEqual(structProperties('cdk-websocket-stage.AccessLogSettings'));
+});
+
+test.each(Object.entries(MATRIX))('%s, when set, shows in the template', (_prop, row) => {
+  const fixture = apiFixture();
+  new WebSocketStage(fixture.stack, 'Stage', { webSocketApi: fixture.api, stageName: 'dev', ...row.props(fixture) });
+
+  row.shows(Template.fromStack(fixture.stack));
+});
