@@ -9,6 +9,7 @@ import * as fs from 'fs';
 /// !show
 import { App, CfnOutput, Stack } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import { WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { WebSocketStage } from '../../lib';
@@ -30,10 +31,10 @@ const api = new apigwv2.WebSocketApi(stack, 'ChatApi', {
   defaultRouteOptions: { integration: new WebSocketLambdaIntegration('DefaultIntegration', handler('DefaultHandler')) },
 });
 
-const domainName = apigwv2.DomainName.fromDomainNameAttributes(stack, 'Domain', {
-  name: 'ws.example.com',
-  regionalDomainName: 'd-abc123.execute-api.us-east-1.amazonaws.com',
-  regionalHostedZoneId: 'Z1UJRXOUMOOFQ8',
+const domainName = new apigwv2.DomainName(stack, 'Domain', {
+  domainName: 'ws.example.com',
+  certificate: acm.Certificate.fromCertificateArn(stack, 'Cert',
+    'arn:aws:acm:us-east-1:111111111111:certificate/11111111-2222-3333-4444-555555555555'),
 });
 
 const stage = new WebSocketStage(stack, 'mystage', {
