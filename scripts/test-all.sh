@@ -18,6 +18,8 @@ npx jest --ci
 step "README snippets compile (jsii-rosetta --strict)"
 npx jsii-rosetta extract --strict
 
+bash scripts/test-bindings.sh
+
 step "API.md is current"
 bash scripts/check-api-md.sh
 
