@@ -98,6 +98,9 @@ node scripts/compare-seed-templates.js \
   java="$SEED_OUT/java.template.json" \
   go="$SEED_OUT/go.template.json"
 
+step "docs/languages.md is what scripts/readme-languages.js translates from the seed"
+node scripts/readme-languages.js --check
+
 printf '    (%ss)\n' "$((SECONDS - step_started))"
 echo
 echo "Bindings checks passed in $((SECONDS - started))s."
