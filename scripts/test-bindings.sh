@@ -20,10 +20,10 @@ SEED_OUT="$ROOT/dist/seed"
 
 started=$SECONDS
 step_started=$SECONDS
+current_step=""
+# Prints the time the previous step took, then the header of the next one.
 step() {
-  if [ "$step_started" != "$SECONDS" ] || [ -n "${current_step:-}" ]; then
-    printf '    (%ss)\n' "$((SECONDS - step_started))"
-  fi
+  [ -z "$current_step" ] || printf '    (%ss)\n' "$((SECONDS - step_started))"
   current_step="$*"
   step_started=$SECONDS
   printf '\n=== %s\n' "$*"
@@ -33,6 +33,15 @@ for tool in node python3 java mvn go; do
   command -v "$tool" > /dev/null || { echo "test-bindings: '$tool' is not installed" >&2; exit 1; }
 done
 [ -f .jsii ] && [ -f lib/index.js ] || { echo "test-bindings: run 'npx jsii' first (.jsii and lib/ are missing)" >&2; exit 1; }
+
+step "prerequisites: node, python3 (with venv), java, mvn, go; the Python venv .venv/"
+node --version; python3 --version; java -version 2>&1 | head -1; mvn --version | head -1; go version
+# jsii-pacmak's Python build and our tests both need venv, which Debian's python3 ships separately.
+if [ ! -x .venv/bin/python ] && ! python3 -m venv .venv; then
+  rm -rf .venv
+  apt-get update -qq && apt-get install -y -qq python3-venv
+  python3 -m venv .venv
+fi
 
 step "jsii-pacmak: build the npm, Python and Java packages (wheel, jar)"
 # Two invocations because --code-only is global: Go and .NET are generated only (no .NET SDK here; the Go
@@ -50,14 +59,6 @@ step "TypeScript: synthesize the seed app (test/seed)"
 node test/seed/run-seed.js "$SEED_OUT/typescript.template.json"
 
 step "Python: install the wheel in .venv/ with $AWS_CDK_LIB_PY, $CONSTRUCTS_PY, $PYTEST"
-if [ ! -x .venv/bin/python ]; then
-  if ! python3 -m venv .venv; then
-    # Debian's python3 splits venv out
-    rm -rf .venv
-    apt-get update -qq && apt-get install -y -qq python3-venv
-    python3 -m venv .venv
-  fi
-fi
 .venv/bin/pip install --quiet --disable-pip-version-check "$AWS_CDK_LIB_PY" "$CONSTRUCTS_PY" "$PYTEST"
 # the wheel's version does not change between builds: force the new one in, its dependencies are there
 .venv/bin/pip install --quiet --disable-pip-version-check --force-reinstall --no-deps dist/python/*.whl
