@@ -35,7 +35,9 @@ done
 [ -f .jsii ] && [ -f lib/index.js ] || { echo "test-bindings: run 'npx jsii' first (.jsii and lib/ are missing)" >&2; exit 1; }
 
 step "prerequisites: node, python3 (with venv), java, mvn, go; the Python venv .venv/"
-node --version; python3 --version; java -version 2>&1 | head -1; mvn --version | head -1; go version
+first_line() { local text; text="$("$@" 2>&1)"; echo "${text%%$'\n'*}"; }  # no pipe: `| head` can break mvn
+first_line node --version; first_line python3 --version; first_line java -version
+first_line mvn -B --version; first_line go version
 # jsii-pacmak's Python build and our tests both need venv, which Debian's python3 ships separately.
 if [ ! -x .venv/bin/python ] && ! python3 -m venv .venv; then
   rm -rf .venv
