@@ -2,6 +2,10 @@ module github.com/cdk-websocket-stage/cdk-websocket-stage/test/go
 
 go 1.25.0
 
+// aws-cdk-go v2.239.0 is the oldest release this can use: the peer floor v2.234.0 is not published on the
+// module proxy, and v2.235.0-v2.238.0 do not compile against constructs-go v10.5.0 (the constructs floor,
+// required by the generated module): "ambiguous selector With". go.sum is committed, so a run needs
+// only the module proxy, not the checksum database.
 require (
 	github.com/aws/aws-cdk-go/awscdk/v2 v2.239.0
 	github.com/aws/jsii-runtime-go v1.140.0
