@@ -5,7 +5,8 @@
 # Assumes `npx jsii` has run (.jsii and lib/ exist); `jsii-rosetta extract` should have run too, so that
 # pacmak translates the README examples from the tablet .jsii.tabl.json.
 # Everything it needs is installed here: a venv in .venv/ (pip), Maven artifacts in ~/.m2, Go modules in
-# ~/go/pkg/mod. Any failure fails the run; nothing is skipped.
+# ~/go/pkg/mod (M2_REPO, GOMODCACHE and GOCACHE move them, e.g. to time a cold run). Any failure fails
+# the run; nothing is skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
