@@ -16,7 +16,7 @@ export default tseslint.config(
         'alphabetize': { order: 'asc', caseInsensitive: true },
       }],
       'import-x/no-duplicates': 'warn',
-      '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
   {

@@ -35,5 +35,8 @@ node examples/lib/synth.js
 step "templates pass cfn-lint (example, feature fixtures, fuzz sample)"
 bash scripts/cfn-lint.sh
 
+# Python, Java, Go and .NET consumers; after rosetta, whose tablet pacmak uses for the README translations.
+bash scripts/test-bindings.sh
+
 echo
 node -e "const r = require('./test-reports/jest.json'); console.log('unit: ' + r.numPassedTests + ' passed, ' + r.numFailedTests + ' failed')"
