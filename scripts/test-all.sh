@@ -16,7 +16,7 @@ step "lint (zero warnings)"
 npx eslint --max-warnings 0 .
 
 step "unit tests (aws-cdk-lib floor and latest)"
-mkdir -p test-reports
+rm -rf test-reports && mkdir -p test-reports  # templates kept for cfn-lint come from this run only
 npx jest --ci --coverage --json --outputFile=test-reports/jest.json
 
 step "README snippets compile (jsii-rosetta --strict)"

@@ -1,5 +1,5 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import { checkNumber, checkString, invalidInput, RULES } from './validation';
+import { checkKnownKeys, checkNumber, checkString, invalidInput, RULES } from './validation';
 
 /**
  * How much a WebSocket stage writes to its execution logs, the CloudWatch log group
@@ -50,6 +50,10 @@ export interface RouteSettings {
   readonly detailedMetricsEnabled?: boolean;
 }
 
+/** The fields of `RouteSettings` and of `ThrottleSettings`, to catch keys that would be ignored. */
+const ROUTE_SETTINGS_KEYS = ['throttle', 'loggingLevel', 'dataTraceEnabled', 'detailedMetricsEnabled'] as const;
+const THROTTLE_KEYS = ['rateLimit', 'burstLimit'] as const;
+
 /** The route keys API Gateway defines for every WebSocket API; other keys starting with `$` are reserved. */
 export const PREDEFINED_ROUTE_KEYS = ['$connect', '$disconnect', '$default'];
 
@@ -70,6 +74,10 @@ export function checkRouteKey(prop: string, routeKey: string): void {
  */
 export function checkRouteSettings(prop: string, settings: RouteSettings): void {
   const throttleProp = prop === '' ? 'throttle' : `${prop}.throttle`;
+  if (prop !== '') {
+    checkKnownKeys(prop, settings, ROUTE_SETTINGS_KEYS);
+  }
+  checkKnownKeys(throttleProp, settings.throttle, THROTTLE_KEYS);
   checkNumber(`${throttleProp}.rateLimit`, settings.throttle?.rateLimit, { integer: false, min: 0 });
   checkNumber(`${throttleProp}.burstLimit`, settings.throttle?.burstLimit, { integer: true, min: 0 });
   if (settings.dataTraceEnabled === true && settings.loggingLevel === LoggingLevel.OFF) {

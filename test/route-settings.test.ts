@@ -192,3 +192,24 @@ describe('warnings', () => {
     Annotations.fromStack(stack).hasNoWarning('/S/Stage', Match.stringLikeRegexp('cloudWatchRole'));
   });
 });
+
+describe('keys a struct does not declare', () => {
+  test('fail in route settings, where a Python dict would keep its snake_case keys', () => {
+    const settings = { detailed_metrics_enabled: true } as unknown as RouteSettings;
+
+    expect(() => stageWith({ routeSettings: { $default: settings } })).toThrow(
+      "routeSettings.$default key must be one of throttle, loggingLevel, dataTraceEnabled, detailedMetricsEnabled; "
+      + "from Python, pass the struct class rather than a dict inside a map (got 'detailed_metrics_enabled')");
+  });
+
+  test('fail in a route throttle', () => {
+    const settings = { throttle: { rate_limit: 5 } } as unknown as RouteSettings;
+
+    expect(() => stageWith({ routeSettings: { $connect: settings } })).toThrow(
+      "routeSettings.$connect.throttle key must be one of rateLimit, burstLimit; from Python, pass the struct class rather than a dict inside a map (got 'rate_limit')");
+  });
+
+  test('fail in the stage throttle', () => {
+    expect(() => stageWith({ throttle: { rate: 5 } as never })).toThrow("throttle key must be one of rateLimit, burstLimit");
+  });
+});
