@@ -121,13 +121,13 @@ export function checkTags(prop: string, tags: { [key: string]: string } | undefi
 }
 
 /**
- * Throws when a struct holds a key it does not declare. Structs nested in maps reach the library as plain
- * objects (a Python dict keeps its snake_case keys there), and an unknown key would otherwise be ignored.
+ * Throws when a struct holds a key it does not declare, which would otherwise be ignored: JavaScript callers
+ * have no compiler to catch a misspelt field.
  */
 export function checkKnownKeys(prop: string, struct: object | undefined, known: readonly string[]): void {
   for (const key of Object.keys(struct ?? {})) {
     if (!known.includes(key)) {
-      throw invalidInput(`${prop} key`, `must be one of ${known.join(', ')}; from Python, pass the struct class rather than a dict inside a map`, key);
+      throw invalidInput(`${prop} key`, `must be one of ${known.join(', ')}`, key);
     }
   }
 }

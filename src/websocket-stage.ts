@@ -208,6 +208,8 @@ export class WebSocketStage extends WebSocketStageBase {
   private readonly routeSettings: { [routeKey: string]: RouteSettings } = {};
   private readonly apiMapping?: apigwv2.CfnApiMapping;
   private readonly deployment?: apigwv2.CfnDeployment;
+  private readonly accessLogs: boolean;
+  private readonly cloudWatchRole: boolean;
 
   /**
    * @param scope the scope of the stage
@@ -239,6 +241,8 @@ export class WebSocketStage extends WebSocketStageBase {
 
     this.api = props.webSocketApi;
     this.stageName = this.physicalName;
+    this.accessLogs = props.accessLogSettings !== undefined;
+    this.cloudWatchRole = props.cloudWatchRole ?? false;
     this.deployment = props.managedDeployment ? createDeployment(this, this.api) : undefined;
 
     this.resource = new apigwv2.CfnStage(this, 'Resource', {
@@ -306,11 +310,13 @@ export class WebSocketStage extends WebSocketStageBase {
     const prop = `routeSettings.${routeKey}`;
     checkRouteKey('routeSettings key', routeKey);
     checkRouteSettings(prop, settings);
+    if (!renderRouteSettings(settings)) {
+      // From Python, a dict inside a map reaches the library without its snake_case keys: jsii drops them.
+      throw new Error(`${prop} sets nothing: give at least one of throttle.rateLimit, throttle.burstLimit, loggingLevel, `
+        + 'dataTraceEnabled or detailedMetricsEnabled (from Python, pass RouteSettings(...) rather than a dict inside the map)');
+    }
     checkRouteSettings(prop, mergeRouteSettings(this.defaultRouteSettings, settings));
     this.routeSettings[routeKey] = settings;
-    if (settings.dataTraceEnabled) {
-      this.warnDataTrace();
-    }
   }
 
   /**
@@ -346,19 +352,6 @@ export class WebSocketStage extends WebSocketStageBase {
 
   /** Warnings for settings that synthesize but may not do what the user wants. */
   private adviseOnSettings(props: WebSocketStageProps): void {
-    if (props.dataTraceEnabled) {
-      this.warnDataTrace();
-    }
-    const logging = props.accessLogSettings !== undefined
-      || props.dataTraceEnabled === true
-      || (props.loggingLevel !== undefined && props.loggingLevel !== LoggingLevel.OFF)
-      || Object.values(this.routeSettings).some((s) => s.dataTraceEnabled || (s.loggingLevel && s.loggingLevel !== LoggingLevel.OFF));
-    if (logging && !props.cloudWatchRole) {
-      Annotations.of(this).addWarningV2('cdk-websocket-stage:cloudWatchRole',
-        'Logging is enabled but cloudWatchRole is not set: the deployment fails with "CloudWatch Logs role ARN must be set '
-        + 'in account settings to enable logging" unless API Gateway\'s CloudWatch Logs role is already set for this account '
-        + 'and region. Set cloudWatchRole: true on one stage of one stack, or acknowledge this warning if the setting is managed elsewhere.');
-    }
     if (!props.autoDeploy && !props.managedDeployment) {
       Annotations.of(this).addWarningV2('cdk-websocket-stage:noDeployment',
         'The stage has neither autoDeploy nor managedDeployment: it serves nothing until the API is deployed to it '
@@ -366,14 +359,27 @@ export class WebSocketStage extends WebSocketStageBase {
     }
   }
 
-  private warnDataTrace(): void {
-    Annotations.of(this).addWarningV2('cdk-websocket-stage:dataTraceEnabled',
-      'dataTraceEnabled writes every message in full to the execution logs, whatever the logging level: payloads may '
-      + 'hold personal or secret data, and the logs grow with the traffic. Use it for debugging, not in production.');
+  /** Warnings that depend on every route's settings, added at synthesis when they are all known. */
+  private adviseOnLogging(): void {
+    const all = [this.defaultRouteSettings, ...Object.values(this.routeSettings)];
+    if (all.some((settings) => settings.dataTraceEnabled)) {
+      Annotations.of(this).addWarningV2('cdk-websocket-stage:dataTraceEnabled',
+        'dataTraceEnabled writes every message in full to the execution logs, whatever the logging level: payloads may '
+        + 'hold personal or secret data, and the logs grow with the traffic. Use it for debugging, not in production.');
+    }
+    const logging = this.accessLogs
+      || all.some((settings) => settings.dataTraceEnabled || (settings.loggingLevel ?? LoggingLevel.OFF) !== LoggingLevel.OFF);
+    if (logging && !this.cloudWatchRole) {
+      Annotations.of(this).addWarningV2('cdk-websocket-stage:cloudWatchRole',
+        'Logging is enabled but cloudWatchRole is not set: the deployment fails with "CloudWatch Logs role ARN must be set '
+        + 'in account settings to enable logging" unless API Gateway\'s CloudWatch Logs role is already set for this account '
+        + 'and region. Set cloudWatchRole: true on one stage of one stack, or acknowledge this warning if the setting is managed elsewhere.');
+    }
   }
 
   /** Work that needs the whole app: routes and integrations may be added after the stage. */
   private prepareForSynthesis(): void {
+    this.adviseOnLogging();
     const routes = apiRoutes(this.api);
     for (const routeKey of Object.keys(this.routeSettings)) {
       const matching = routes.filter((route) => route.routeKey === routeKey);

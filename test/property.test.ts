@@ -139,6 +139,9 @@ function brokenProps(c: Case): string[] {
     const prop = `routeSettings.${r.key.value}`;
     mark(`${prop}.throttle.rateLimit`, r.throttle?.rateLimit);
     mark(`${prop}.throttle.burstLimit`, r.throttle?.burstLimit);
+    const setsSomething = [r.throttle?.rateLimit, r.throttle?.burstLimit, r.loggingLevel, r.dataTraceEnabled, r.detailedMetricsEnabled]
+      .some((field) => field !== undefined);
+    if (!r.key.invalid && !setsSomething) broken.push(prop);
     const dataTrace = r.dataTraceEnabled ?? c.dataTraceEnabled;
     const level = r.loggingLevel ?? c.loggingLevel;
     if (dataTrace === true && level === LoggingLevel.OFF) broken.push(`${prop}.dataTraceEnabled`);

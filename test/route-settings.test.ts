@@ -1,6 +1,7 @@
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { LoggingLevel, RouteSettings, WebSocketStage, WebSocketStageProps } from '../src';
 import { mergeRouteSettings, renderRouteSettings } from '../src/route-settings';
 import { apiFixture, deployTimeNumber } from './fixtures';
@@ -83,8 +84,14 @@ describe('per-route settings', () => {
     Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Stage', { RouteSettings: { $connect: { ThrottlingBurstLimit: 2 } } });
   });
 
-  test('a route with nothing to say is left out, and so is an empty map', () => {
-    expect(stageProperties({ routeSettings: { $connect: {} } })).not.toHaveProperty('RouteSettings');
+  test('an empty map is left out', () => {
+    expect(stageProperties({ routeSettings: {} })).not.toHaveProperty('RouteSettings');
+  });
+
+  test.each([{}, { throttle: {} }])('fails when a route sets nothing: %p', (settings) => {
+    expect(() => stageWith({ routeSettings: { $connect: settings } })).toThrow(
+      'routeSettings.$connect sets nothing: give at least one of throttle.rateLimit, throttle.burstLimit, loggingLevel, '
+      + 'dataTraceEnabled or detailedMetricsEnabled (from Python, pass RouteSettings(...) rather than a dict inside the map)');
   });
 
   test('mergeRouteSettings keeps the route value over the default, including false', () => {
@@ -125,7 +132,7 @@ describe('per-route settings', () => {
   });
 
   test('fails when a route key starts with $ without being a predefined route', () => {
-    expect(() => stageWith({ routeSettings: { $connects: {} } }))
+    expect(() => stageWith({ routeSettings: { $connects: { loggingLevel: LoggingLevel.ERROR } } }))
       .toThrow("routeSettings key must be $connect, $disconnect, $default or a custom key that does not start with $ (got '$connects')");
   });
 
@@ -194,22 +201,40 @@ describe('warnings', () => {
 });
 
 describe('keys a struct does not declare', () => {
-  test('fail in route settings, where a Python dict would keep its snake_case keys', () => {
+  test('fail in route settings', () => {
     const settings = { detailed_metrics_enabled: true } as unknown as RouteSettings;
 
     expect(() => stageWith({ routeSettings: { $default: settings } })).toThrow(
-      "routeSettings.$default key must be one of throttle, loggingLevel, dataTraceEnabled, detailedMetricsEnabled; "
-      + "from Python, pass the struct class rather than a dict inside a map (got 'detailed_metrics_enabled')");
+      "routeSettings.$default key must be one of throttle, loggingLevel, dataTraceEnabled, detailedMetricsEnabled (got 'detailed_metrics_enabled')");
   });
 
   test('fail in a route throttle', () => {
     const settings = { throttle: { rate_limit: 5 } } as unknown as RouteSettings;
 
     expect(() => stageWith({ routeSettings: { $connect: settings } })).toThrow(
-      "routeSettings.$connect.throttle key must be one of rateLimit, burstLimit; from Python, pass the struct class rather than a dict inside a map (got 'rate_limit')");
+      "routeSettings.$connect.throttle key must be one of rateLimit, burstLimit (got 'rate_limit')");
   });
 
   test('fail in the stage throttle', () => {
     expect(() => stageWith({ throttle: { rate: 5 } as never })).toThrow("throttle key must be one of rateLimit, burstLimit");
   });
+});
+
+test('a route given logging after construction still gets the role warning', () => {
+  const { stack, stage } = stageWith({});
+  stage.addRouteSettings('$default', { loggingLevel: LoggingLevel.ERROR });
+
+  Annotations.fromStack(stack).hasWarning('/S/Stage', Match.stringLikeRegexp('^Logging is enabled but cloudWatchRole is not set'));
+});
+
+test('access logs without the role get the warning too', () => {
+  const { stack, api } = apiFixture();
+  new WebSocketStage(stack, 'Stage', {
+    webSocketApi: api,
+    stageName: 'dev',
+    autoDeploy: true,
+    accessLogSettings: { destination: new apigwv2.LogGroupLogDestination(new logs.LogGroup(stack, 'Logs')) },
+  });
+
+  Annotations.fromStack(stack).hasWarning('/S/Stage', Match.stringLikeRegexp('^Logging is enabled but cloudWatchRole is not set'));
 });
