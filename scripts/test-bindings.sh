@@ -86,10 +86,15 @@ for f in "$dotnet_dir/CdkWebSocketStage.csproj" "$dotnet_dir/CdkWebSocketStage/W
   [ -s "$f" ] || { echo "missing or empty: $f" >&2; exit 1; }
   echo "ok   $f"
 done
-grep -q 'public class WebSocketStage : Amazon.CDK.Resource, CdkWebSocketStage.IWebSocketStage' "$dotnet_dir/CdkWebSocketStage/WebSocketStage.cs"
-grep -q '<PackageReference Include="Amazon.CDK.Lib" Version="\[2.234.0,3.0.0)" />' "$dotnet_dir/CdkWebSocketStage.csproj"
-grep -q '<PackageId>CdkWebSocketStage</PackageId>' "$dotnet_dir/CdkWebSocketStage.csproj"
-echo "ok   class WebSocketStage, package CdkWebSocketStage, Amazon.CDK.Lib [2.234.0,3.0.0)"
+# Each expected line of the generated C#, with the file it must be in.
+expect_line() {
+  grep -qF -- "$2" "$1" || { echo "not found in $1: $2" >&2; exit 1; }
+}
+expect_line "$dotnet_dir/CdkWebSocketStage/WebSocketStage.cs" 'public class WebSocketStage : CdkWebSocketStage.WebSocketStageBase'
+expect_line "$dotnet_dir/CdkWebSocketStage/WebSocketStageBase.cs" 'public abstract class WebSocketStageBase : Amazon.CDK.Resource, CdkWebSocketStage.IWebSocketStage'
+expect_line "$dotnet_dir/CdkWebSocketStage.csproj" '<PackageReference Include="Amazon.CDK.Lib" Version="[2.234.0,3.0.0)" />'
+expect_line "$dotnet_dir/CdkWebSocketStage.csproj" '<PackageId>CdkWebSocketStage</PackageId>'
+echo "ok   classes WebSocketStage and WebSocketStageBase, package CdkWebSocketStage, Amazon.CDK.Lib [2.234.0,3.0.0)"
 
 step "cross-language: the seed app's Stage, ApiMapping, IAM Policy and outputs are identical"
 node scripts/compare-seed-templates.js \
