@@ -36,8 +36,9 @@ step "Node.js 22: the example app and the core unit tests"
 # The library supports Node.js 20 and 22; this run is on the machine's Node.js, so 22 comes from the npm registry.
 NODE22="npx -y node@22.23.3"
 $NODE22 examples/lib/synth.js > /dev/null
-$NODE22 node_modules/.bin/jest --ci --selectProjects "$(node -p "require('./jest.config.js').projects[0].displayName")" \
-  test/websocket-stage.test.ts test/parity.test.ts test/route-settings.test.ts test/deployment.test.ts
+# (the paths come first: --selectProjects takes every argument after it as a project name)
+$NODE22 node_modules/.bin/jest --ci test/websocket-stage.test.ts test/parity.test.ts test/route-settings.test.ts test/deployment.test.ts \
+  --selectProjects "$(node -p "require('./jest.config.js').projects[0].displayName")"
 
 step "templates pass cfn-lint (example, feature fixtures, fuzz sample)"
 bash scripts/cfn-lint.sh
