@@ -73,16 +73,16 @@ export function checkRouteKey(prop: string, routeKey: string): void {
  * @param prop the prop the settings came from, for error messages (for example `routeSettings.$connect`)
  */
 export function checkRouteSettings(prop: string, settings: RouteSettings): void {
-  const throttleProp = prop === '' ? 'throttle' : `${prop}.throttle`;
+  // The stage's own settings are top-level props ('' prop); a route's sit under routeSettings.{key}.
+  const at = (field: string) => (prop === '' ? field : `${prop}.${field}`);
   if (prop !== '') {
     checkKnownKeys(prop, settings, ROUTE_SETTINGS_KEYS);
   }
-  checkKnownKeys(throttleProp, settings.throttle, THROTTLE_KEYS);
-  checkNumber(`${throttleProp}.rateLimit`, settings.throttle?.rateLimit, { integer: false, min: 0 });
-  checkNumber(`${throttleProp}.burstLimit`, settings.throttle?.burstLimit, { integer: true, min: 0 });
+  checkKnownKeys(at('throttle'), settings.throttle, THROTTLE_KEYS);
+  checkNumber(at('throttle.rateLimit'), settings.throttle?.rateLimit, { integer: false, min: 0 });
+  checkNumber(at('throttle.burstLimit'), settings.throttle?.burstLimit, { integer: true, min: 0 });
   if (settings.dataTraceEnabled === true && settings.loggingLevel === LoggingLevel.OFF) {
-    const dataTraceProp = prop === '' ? 'dataTraceEnabled' : `${prop}.dataTraceEnabled`;
-    throw new Error(`${dataTraceProp} cannot be true when loggingLevel is OFF: data trace writes every message to the `
+    throw new Error(`${at('dataTraceEnabled')} cannot be true when loggingLevel is OFF: data trace writes every message to the `
       + 'execution logs, which turns them on; set loggingLevel to ERROR or INFO, or leave dataTraceEnabled unset');
   }
 }

@@ -1,0 +1,157 @@
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { AccessLogSettings } from './access-log';
+import { LoggingLevel, RouteSettings } from './route-settings';
+
+/**
+ * Properties of a `WebSocketStage`: the props of aws-cdk-lib's `WebSocketStageProps`, with the same names.
+ */
+export interface WebSocketStageProps {
+  /**
+   * The WebSocket API the stage belongs to.
+   */
+  readonly webSocketApi: apigwv2.IWebSocketApi;
+
+  /**
+   * The name of the stage, which is the last part of its URL: 1-128 characters of A-Z a-z 0-9 - _.
+   *
+   * `$default` is refused: it is the HTTP API catch-all stage, and WebSocket clients always connect to a
+   * named stage.
+   */
+  readonly stageName: string;
+
+  /**
+   * Whether every change to the API is deployed to this stage automatically.
+   *
+   * @default - not set, and API Gateway does not deploy automatically: the stage serves nothing until a
+   * deployment is made
+   */
+  readonly autoDeploy?: boolean;
+
+  /**
+   * Maps the stage on a custom domain name, optionally under a mapping key (a path), creating an
+   * `AWS::ApiGatewayV2::ApiMapping`. An empty key maps the stage on the root of the domain, as no key does.
+   * The key may hold at most 300 characters of A-Z a-z 0-9 $ - _ . + ! * ' ( ).
+   *
+   * @default - no custom domain mapping
+   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-custom-domain-names.html
+   */
+  readonly domainMapping?: apigwv2.DomainMappingOptions;
+
+  /**
+   * Default throttling for every route of the stage. `rateLimit` is a number of requests per second >= 0;
+   * `burstLimit` is a whole number of requests >= 0.
+   *
+   * @default - no stage throttling: the account-level limits apply
+   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-request-throttling.html
+   */
+  readonly throttle?: apigwv2.ThrottleSettings;
+
+  /**
+   * A description of the stage, at most 1024 characters.
+   *
+   * @default - no description
+   */
+  readonly description?: string;
+
+  /**
+   * Whether API Gateway publishes per-route metrics for the stage (billed as custom metrics).
+   * `false` is written to the template as given.
+   *
+   * @default - not set; API Gateway's default is false
+   */
+  readonly detailedMetricsEnabled?: boolean;
+
+  /**
+   * Access logging for the stage.
+   *
+   * @default - no access logging
+   */
+  readonly accessLogSettings?: AccessLogSettings;
+
+  /**
+   * Stage variables, available to integrations as `${stageVariables.name}`. Names are A-Z a-z 0-9 _;
+   * values are 1-2048 characters of A-Z a-z 0-9 - . _ ~ : / ? # & = ,. More can be added with
+   * `addStageVariable`.
+   *
+   * @default - no stage variables
+   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-stages.html
+   */
+  readonly stageVariables?: { [name: string]: string };
+
+  /**
+   * How much every route writes to the execution logs (`DefaultRouteSettings.LoggingLevel`). Logging needs the
+   * account's CloudWatch Logs role: see `cloudWatchRole`.
+   *
+   * @default - not set: API Gateway writes no execution logs
+   */
+  readonly loggingLevel?: LoggingLevel;
+
+  /**
+   * Whether every route logs each message in full to the execution logs (`DefaultRouteSettings.DataTraceEnabled`).
+   * Full payloads may hold personal or secret data, so a warning is added when it is on. It cannot be combined
+   * with `loggingLevel: OFF`.
+   *
+   * @default - not set: no data trace
+   */
+  readonly dataTraceEnabled?: boolean;
+
+  /**
+   * Settings of individual routes, by route key (`$connect`, `$disconnect`, `$default` or a custom key). A route
+   * starts from the stage's `throttle`, `loggingLevel`, `dataTraceEnabled` and `detailedMetricsEnabled`, and
+   * overrides what it sets: the template carries the merged values, because API Gateway does not fill a route's
+   * unset fields from the stage's defaults. More can be added with `addRouteSettings`.
+   *
+   * @default - no per-route settings
+   */
+  readonly routeSettings?: { [routeKey: string]: RouteSettings };
+
+  /**
+   * Whether to set up API Gateway's account-level CloudWatch Logs role in this stack: an IAM role with the
+   * `AmazonAPIGatewayPushToCloudWatchLogs` managed policy and the `AWS::ApiGateway::Account` that uses it, once
+   * per stack however many stages ask, retained on deletion. The stage waits for it. The setting is one per
+   * account and region: set it in one stack only.
+   *
+   * @default false
+   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
+   */
+  readonly cloudWatchRole?: boolean;
+
+  /**
+   * Tags of the stage.
+   *
+   * @default - no tags
+   */
+  readonly tags?: { [key: string]: string };
+
+  /**
+   * The client certificate API Gateway presents to HTTP integrations of the stage, for mutual TLS with the backend.
+   *
+   * @default - no client certificate
+   */
+  readonly clientCertificateId?: string;
+
+  /**
+   * Whether the stage manages its own `AWS::ApiGatewayV2::Deployment`, for stages without `autoDeploy`. The
+   * deployment waits for every route, integration, authorizer and model of the API, and is replaced (so the API
+   * is published again) whenever one of them changes. Use it to publish changes only through CloudFormation,
+   * in step with the stack; it cannot be combined with `autoDeploy: true`.
+   *
+   * @default false
+   */
+  readonly managedDeployment?: boolean;
+}
+
+/**
+ * What identifies an existing WebSocket stage.
+ */
+export interface WebSocketStageAttributes {
+  /**
+   * The WebSocket API the stage belongs to.
+   */
+  readonly api: apigwv2.IWebSocketApi;
+
+  /**
+   * The name of the stage.
+   */
+  readonly stageName: string;
+}
