@@ -23,6 +23,7 @@ bash scripts/check-api-md.sh
 
 step "example app synthesizes"
 node examples/synth.js > /dev/null
+step "benchmark smoke run (N = 10, no timing asserted)"; node bench/run.js --smoke
 
 echo
 echo "All checks passed."
