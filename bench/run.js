@@ -74,13 +74,14 @@ async function compare(label, command, scriptFor, impls, n, runs, warmUp) {
   return impls.map((impl) => ({ n, impl, samples: samples[impl] }));
 }
 
-/** The require benchmark: whole processes alternating baseline/ours, each also timing its requires inside. */
+const REQUIRE_MODES = ['baseline', 'ours', 'cdk-class', 'ours-in-app'];
+
+/** The require benchmark: whole processes, rotating through the modes (see require-probe.js) each round. */
 async function requireCost(runs, warmUp) {
-  const samples = { baseline: [], ours: [] };
-  const modes = ['baseline', 'ours'];
+  const samples = Object.fromEntries(REQUIRE_MODES.map((mode) => [mode, []]));
   for (let r = -(warmUp ? 1 : 0); r < runs; r++) {
-    for (let k = 0; k < 2; k++) {
-      const mode = modes[(Math.max(r, 0) + k) % 2];
+    for (let k = 0; k < REQUIRE_MODES.length; k++) {
+      const mode = REQUIRE_MODES[(Math.max(r, 0) + k) % REQUIRE_MODES.length];
       const m = await measure(process.execPath, [REQUIRE_PROBE, mode], { env: ENV, cwd: ROOT });
       if (r >= 0) {
         samples[mode].push({ wallMs: m.wallMs, cpuMs: m.cpuMs, peakRssMb: m.peakRssMb, inProcess: JSON.parse(m.stdout) });
@@ -115,7 +116,7 @@ async function smoke(python) {
       log('smoke Python: both implementations synthesize the same templates as TypeScript');
     }
     const req = await requireCost(1, false);
-    log(`smoke require: ok (ours ${req.ours[0].inProcess.ours.ms.toFixed(1)} ms in process)`);
+    log(`smoke require: ok (ours ${req.ours[0].inProcess.step.ms.toFixed(1)} ms in process)`);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
