@@ -25,6 +25,7 @@ const ROOT = path.join(__dirname, '..');
 const TS_APP = path.join(__dirname, 'app.js');
 const PY_APP = path.join(__dirname, 'app.py');
 const REQUIRE_PROBE = path.join(__dirname, 'require-probe.js');
+const ATTRIBUTION = path.join(__dirname, 'attribution.js');
 const ENV = { ...process.env, JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20,22' };
 
 function option(name, fallback) {
@@ -145,6 +146,9 @@ async function full(python) {
     results.python.configs = await compare('Python', python.python, PY_APP, ['ours', 'aws-cdk-lib'], 100, pyRuns, true);
   }
   results.require = await requireCost(requireRuns, true);
+  log(`attribution: per-stage CPU in one warm process, N = 1000, ${runs} rounds`);
+  const attribution = await measure(process.execPath, ['--expose-gc', ATTRIBUTION, '1000', String(runs)], { env: ENV, cwd: ROOT });
+  results.attribution = JSON.parse(attribution.stdout.trim().split('\n').pop());
   results.loadAfter = os.loadavg();
   results.finished = new Date().toISOString();
   fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
