@@ -24,12 +24,15 @@ function ratios(ours, other, key) {
 }
 
 function synthTable(configs) {
+  const importCol = configs.some((c) => c.samples.some((s) => s.phases.importStageMs !== undefined));
   const rows = configs.map(({ n, impl, samples }) => `| ${n} | ${NAMES[impl]} | ${samples.length} | `
     + `${ms(median(pick(samples, 'wallMs')))} | ${pct(spread(pick(samples, 'wallMs')))} | ${ms(median(pick(samples, 'cpuMs')))} | `
     + `${mb(median(pick(samples, 'peakRssMb')))} | ${ms(median(phase(samples, 'loadMs')))} | `
+    + (importCol ? `${ms1(median(phase(samples, 'importStageMs')))} | ` : '')
     + `${ms(median(phase(samples, 'constructMs')))} | ${ms(median(phase(samples, 'synthMs')))} |`);
   return ['| N | implementation | runs | wall (median) | wall spread | CPU (median) | peak RSS (median) | '
-    + 'load | construct | synth |', '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|', ...rows].join('\n');
+    + `load |${importCol ? ' of which importing the stage class |' : ''} construct | synth |`,
+  `|---:|---|---:|---:|---:|---:|---:|---:|${importCol ? '---:|' : ''}---:|---:|`, ...rows].join('\n');
 }
 
 function ratioRows(configs, lang) {
