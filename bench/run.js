@@ -8,7 +8,7 @@
 // implementation. Python is included only when its venv exists.
 //
 // Options: --runs R (TypeScript runs per configuration, default 7), --py-runs R (default 5),
-// --require-runs R (default 15), --sizes 100,500,1000. BENCH_PYTHON picks the Python interpreter.
+// --require-runs R (default 15), --attribution-runs R (default: --runs), --sizes 100,500,1000. BENCH_PYTHON picks the Python interpreter.
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -146,8 +146,9 @@ async function full(python) {
     results.python.configs = await compare('Python', python.python, PY_APP, ['ours', 'aws-cdk-lib'], 100, pyRuns, true);
   }
   results.require = await requireCost(requireRuns, true);
-  log(`attribution: per-stage CPU in one warm process, N = 1000, ${runs} rounds`);
-  const attribution = await measure(process.execPath, ['--expose-gc', ATTRIBUTION, '1000', String(runs)], { env: ENV, cwd: ROOT });
+  const attributionRuns = Number(option('attribution-runs', runs));
+  log(`attribution: per-stage CPU in one warm process, N = 1000, ${attributionRuns} rounds`);
+  const attribution = await measure(process.execPath, ['--expose-gc', ATTRIBUTION, '1000', String(attributionRuns)], { env: ENV, cwd: ROOT });
   results.attribution = JSON.parse(attribution.stdout.trim().split('\n').pop());
   results.loadAfter = os.loadavg();
   results.finished = new Date().toISOString();
