@@ -16,4 +16,15 @@ function spread(values) {
   return finite.length ? (Math.max(...finite) - Math.min(...finite)) / median(finite) : NaN;
 }
 
-module.exports = { median, spread };
+/** The q-quantile (0..1) of the samples, interpolated between the nearest ranks. */
+function quantile(values, q) {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) {
+    return NaN;
+  }
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  return sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (pos - lo);
+}
+
+module.exports = { median, quantile, spread };
