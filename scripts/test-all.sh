@@ -46,5 +46,8 @@ bash scripts/cfn-lint.sh
 # Python, Java, Go and .NET consumers; after rosetta, whose tablet pacmak uses for the README translations.
 bash scripts/test-bindings.sh
 
+step "benchmark smoke run (N = 10, no timing asserted; Python too once the bindings made .venv)"
+node bench/run.js --smoke
+
 echo
 node -e "const r = require('./test-reports/jest.json'); console.log('unit: ' + r.numPassedTests + ' passed, ' + r.numFailedTests + ' failed')"
