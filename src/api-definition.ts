@@ -1,5 +1,5 @@
-import { CfnResource, Stack } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnResource, Stack } from 'aws-cdk-lib/core';
 
 /** The CloudFormation types that make up what a deployment of an API snapshots. */
 const DEFINITION_TYPES = new Set([

@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
-import { CfnResource, Stack } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnResource, Stack } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { apiDefinition } from './api-definition';
 

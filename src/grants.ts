@@ -1,6 +1,7 @@
-import { Stack } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as iam from 'aws-cdk-lib/aws-iam';
+import { Stack } from 'aws-cdk-lib/core';
+import { iamModule } from './lazy-modules';
 
 /** The IAM action that guards the @connections management API. */
 const MANAGE_CONNECTIONS = 'execute-api:ManageConnections';
@@ -23,7 +24,7 @@ export function stageExecuteApiArn(stage: apigwv2.IWebSocketStage): string {
  * @param method `*` for POST, GET and DELETE, or one of them
  */
 export function grantManageConnections(stage: apigwv2.IWebSocketStage, grantee: iam.IGrantable, method: '*' | 'POST' | 'GET' | 'DELETE'): iam.Grant {
-  return iam.Grant.addToPrincipal({
+  return iamModule().Grant.addToPrincipal({
     grantee,
     actions: [MANAGE_CONNECTIONS],
     resourceArns: [`${stageExecuteApiArn(stage)}/${method}/@connections/*`],
@@ -35,7 +36,7 @@ export function grantManageConnections(stage: apigwv2.IWebSocketStage, grantee: 
  * to open a connection.
  */
 export function grantInvokeConnect(stage: apigwv2.IWebSocketStage, grantee: iam.IGrantable): iam.Grant {
-  return iam.Grant.addToPrincipal({
+  return iamModule().Grant.addToPrincipal({
     grantee,
     actions: [INVOKE],
     resourceArns: [`${stageExecuteApiArn(stage)}/$connect`],

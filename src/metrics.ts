@@ -1,5 +1,6 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { cloudwatchModule } from './lazy-modules';
 
 /** The CloudWatch namespace of API Gateway metrics. */
 export const API_GATEWAY_NAMESPACE = 'AWS/ApiGateway';
@@ -10,12 +11,12 @@ export const API_GATEWAY_NAMESPACE = 'AWS/ApiGateway';
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-logging.html
  */
 export const WEBSOCKET_METRICS = {
-  connectCount: { metricName: 'ConnectCount', statistic: cloudwatch.Stats.SUM },
-  messageCount: { metricName: 'MessageCount', statistic: cloudwatch.Stats.SUM },
-  integrationError: { metricName: 'IntegrationError', statistic: cloudwatch.Stats.SUM },
-  clientError: { metricName: 'ClientError', statistic: cloudwatch.Stats.SUM },
-  executionError: { metricName: 'ExecutionError', statistic: cloudwatch.Stats.SUM },
-  integrationLatency: { metricName: 'IntegrationLatency', statistic: cloudwatch.Stats.AVERAGE },
+  connectCount: { metricName: 'ConnectCount', statistic: 'Sum' },
+  messageCount: { metricName: 'MessageCount', statistic: 'Sum' },
+  integrationError: { metricName: 'IntegrationError', statistic: 'Sum' },
+  clientError: { metricName: 'ClientError', statistic: 'Sum' },
+  executionError: { metricName: 'ExecutionError', statistic: 'Sum' },
+  integrationLatency: { metricName: 'IntegrationLatency', statistic: 'Average' },
 } as const;
 
 /** One of the WebSocket metrics. */
@@ -27,7 +28,7 @@ export type WebSocketMetric = keyof typeof WEBSOCKET_METRICS;
  * Defaults are `cloudwatch.Metric`'s, as in aws-cdk-lib: statistic Average, period 5 minutes.
  */
 export function stageMetric(stage: apigwv2.IWebSocketStage, metricName: string, props: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
-  return new cloudwatch.Metric({
+  return new (cloudwatchModule().Metric)({
     namespace: API_GATEWAY_NAMESPACE,
     metricName,
     ...props,

@@ -1,7 +1,7 @@
-import { Resource } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { Resource } from 'aws-cdk-lib/core';
 import { aws_apigatewayv2 as apigwv2Refs } from 'aws-cdk-lib/interfaces';
 import { grantInvokeConnect, grantManageConnections } from './grants';
 import { stageMetric, webSocketMetric } from './metrics';

@@ -1,5 +1,5 @@
-import { Stack } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { Stack } from 'aws-cdk-lib/core';
 
 /**
  * The stage's URL on API Gateway's own endpoint: `{scheme}://{apiId}.execute-api.{region}.{urlSuffix}/{stage}`.

@@ -1,4 +1,4 @@
-import { Token } from 'aws-cdk-lib';
+import { Token } from 'aws-cdk-lib/core';
 
 /**
  * The input rules AWS documents for a WebSocket stage, defined once and used by every check and test.

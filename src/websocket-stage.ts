@@ -1,6 +1,6 @@
-import { Annotations, Aspects, IAspect, Lazy, Tags } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { Annotations, Aspects, IAspect, Lazy, Tags } from 'aws-cdk-lib/core';
 import { Construct, IConstruct } from 'constructs';
 import { defaultWebSocketAccessLogFormat, renderAccessLogSettings } from './access-log';
 import { apiRoutes } from './api-definition';
