@@ -57,6 +57,7 @@ export class WebSocketStage extends WebSocketStageBase {
   private readonly deployment?: apigwv2.CfnDeployment;
   private readonly accessLogs: boolean;
   private readonly cloudWatchRole: boolean;
+  private synthesisWorkRegistered = false;
 
   /**
    * @param scope the scope of the stage
@@ -100,7 +101,7 @@ export class WebSocketStage extends WebSocketStageBase {
       description: props.description,
       clientCertificateId: props.clientCertificateId,
       defaultRouteSettings: renderRouteSettings(this.defaultRouteSettings),
-      routeSettings: Lazy.any({ produce: () => this.renderRouteSettings() }),
+      routeSettings: this.renderRouteSettings(),
       stageVariables: Lazy.any({ produce: () => this.renderStageVariables() }),
       accessLogSettings: renderAccessLogSettings(this, props.accessLogSettings),
     });
@@ -113,8 +114,10 @@ export class WebSocketStage extends WebSocketStageBase {
     if (props.domainMapping) {
       this.apiMapping = addDomainMapping(this, this.resource, props.domainMapping);
     }
-    this.adviseOnSettings(props);
-    Aspects.of(this).add(new StageSynthesis(this, () => this.prepareForSynthesis()));
+    const logs = this.accessLogs || renderRouteSettings({ loggingLevel: props.loggingLevel, dataTraceEnabled: props.dataTraceEnabled });
+    if (this.deployment || logs || Object.keys(this.routeSettings).length > 0) {
+      this.prepareForSynthesisOnce();
+    }
   }
 
   /**
@@ -164,6 +167,10 @@ export class WebSocketStage extends WebSocketStageBase {
     }
     checkRouteSettings(prop, mergeRouteSettings(this.defaultRouteSettings, settings));
     this.routeSettings[routeKey] = settings;
+    if (this.resource) {
+      this.resource.routeSettings = this.renderRouteSettings();
+      this.prepareForSynthesisOnce();
+    }
   }
 
   /**
@@ -197,15 +204,6 @@ export class WebSocketStage extends WebSocketStageBase {
     return Object.keys(rendered).length > 0 ? rendered : undefined;
   }
 
-  /** Warnings for settings that synthesize but may not do what the user wants. */
-  private adviseOnSettings(props: WebSocketStageProps): void {
-    if (!props.autoDeploy && !props.managedDeployment) {
-      Annotations.of(this).addWarningV2('cdk-websocket-stage:noDeployment',
-        'The stage has neither autoDeploy nor managedDeployment: it serves nothing until the API is deployed to it '
-        + 'by other means. Set autoDeploy: true or managedDeployment: true, or acknowledge this warning.');
-    }
-  }
-
   /** Warnings that depend on every route's settings, added at synthesis when they are all known. */
   private adviseOnLogging(): void {
     const all = [this.defaultRouteSettings, ...Object.values(this.routeSettings)];
@@ -224,11 +222,24 @@ export class WebSocketStage extends WebSocketStageBase {
     }
   }
 
+  /**
+   * Registers the synthesis-time work, once. Only stages with route settings, logging or a managed deployment
+   * have any: the others pay nothing for it.
+   */
+  private prepareForSynthesisOnce(): void {
+    if (!this.synthesisWorkRegistered) {
+      this.synthesisWorkRegistered = true;
+      Aspects.of(this).add(new StageSynthesis(this, () => this.prepareForSynthesis()));
+    }
+  }
+
   /** Work that needs the whole app: routes and integrations may be added after the stage. */
   private prepareForSynthesis(): void {
     this.adviseOnLogging();
-    const routes = apiRoutes(this.api);
-    for (const routeKey of Object.keys(this.routeSettings)) {
+    const routeKeys = Object.keys(this.routeSettings);
+    // Finding the routes walks the API's stack: only stages with route settings pay for it.
+    const routes = routeKeys.length > 0 ? apiRoutes(this.api) : [];
+    for (const routeKey of routeKeys) {
       const matching = routes.filter((route) => route.routeKey === routeKey);
       // API Gateway rejects settings of a route that does not exist yet, so the stage waits for the route.
       matching.forEach((route) => this.resource.node.addDependency(route));

@@ -1,4 +1,4 @@
-import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { WebSocketStage } from '../src';
@@ -71,18 +71,4 @@ test('fails when combined with autoDeploy', () => {
   expect(() => new WebSocketStage(stack, 'Stage', { webSocketApi: api, stageName: 'dev', autoDeploy: true, managedDeployment: true }))
     .toThrow('managedDeployment cannot be true when autoDeploy is true: an auto-deployed stage takes no deployment of its own '
       + '(got autoDeploy: true, managedDeployment: true)');
-});
-
-test('a stage with neither autoDeploy nor managedDeployment gets a warning', () => {
-  const { stack, api } = apiFixture();
-  new WebSocketStage(stack, 'Stage', { webSocketApi: api, stageName: 'dev' });
-
-  Annotations.fromStack(stack).hasWarning('/S/Stage', Match.stringLikeRegexp('^The stage has neither autoDeploy nor managedDeployment'));
-});
-
-test.each([{ autoDeploy: true }, { managedDeployment: true }])('a stage with %p gets no deployment warning', (props) => {
-  const { stack, api } = apiFixture();
-  new WebSocketStage(stack, 'Stage', { webSocketApi: api, stageName: 'dev', ...props });
-
-  Annotations.fromStack(stack).hasNoWarning('/S/Stage', Match.stringLikeRegexp('neither autoDeploy'));
 });
