@@ -4,6 +4,7 @@
 # (-k prints keys); `bash scripts/check-api-compat.sh --refresh` takes the current API as the new baseline on a release.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="${JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION:-20,22}"
 if [ "${1:-}" = "--refresh" ]; then
   cp .jsii api-baseline/.jsii
   node -e "

@@ -2,6 +2,7 @@
 # Fails when the committed API.md differs from what jsii-docgen makes of the current assembly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="${JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION:-20,22}"
 fresh=$(mktemp --suffix=.md)
 trap 'rm -f "$fresh"' EXIT
 npx jsii-docgen -o "$fresh"
