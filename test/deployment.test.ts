@@ -2,6 +2,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { WebSocketStage } from '../src';
+import { apiDefinition } from '../src/api-definition';
 import { apiFixture } from './fixtures';
 
 function deployedStage(routes: string[], build?: (api: apigwv2.WebSocketApi) => void) {
@@ -71,4 +72,21 @@ test('fails when combined with autoDeploy', () => {
   expect(() => new WebSocketStage(stack, 'Stage', { webSocketApi: api, stageName: 'dev', autoDeploy: true, managedDeployment: true }))
     .toThrow('managedDeployment cannot be true when autoDeploy is true: an auto-deployed stage takes no deployment of its own '
       + '(got autoDeploy: true, managedDeployment: true)');
+});
+
+test('the definition types are the L1 types of aws-cdk-lib', () => {
+  // api-definition.ts writes the type names out so that requiring the library does not load the L1 module.
+  const { stack, api } = apiFixture();
+  api.addRoute('x', { integration: new WebSocketMockIntegration('XMock') });
+  new apigwv2.CfnRouteResponse(stack, 'RR', { apiId: api.apiId, routeId: 'r', routeResponseKey: '$default' });
+  new apigwv2.CfnIntegrationResponse(stack, 'IR', { apiId: api.apiId, integrationId: 'i', integrationResponseKey: '$default' });
+  new apigwv2.CfnAuthorizer(stack, 'Auth', { apiId: api.apiId, authorizerType: 'REQUEST', name: 'a' });
+  new apigwv2.CfnModel(stack, 'Model', { apiId: api.apiId, name: 'm', schema: {} });
+
+  const types = apiDefinition(api).map((resource) => resource.cfnResourceType).sort();
+  expect(types).toEqual([
+    apigwv2.CfnAuthorizer.CFN_RESOURCE_TYPE_NAME, apigwv2.CfnIntegration.CFN_RESOURCE_TYPE_NAME,
+    apigwv2.CfnIntegrationResponse.CFN_RESOURCE_TYPE_NAME, apigwv2.CfnModel.CFN_RESOURCE_TYPE_NAME,
+    apigwv2.CfnRoute.CFN_RESOURCE_TYPE_NAME, apigwv2.CfnRouteResponse.CFN_RESOURCE_TYPE_NAME,
+  ].sort());
 });
