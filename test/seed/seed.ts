@@ -2,7 +2,7 @@
 // The seed app: the same stack is built in TypeScript (this file), Python, Java and Go, and
 // scripts/compare-seed-templates.js checks that they synthesize the same Stage, ApiMapping, IAM Policy
 // and outputs. The part between `/// !show` and `/// !hide` is also the snippet that
-// scripts/readme-languages.js translates for docs/languages.md, with '../../lib' read as 'cdk-websocket-stage'.
+// scripts/readme-languages.js translates for the README's Other languages section, with '../../lib' read as 'cdk-websocket-stage'.
 //
 // Run: node test/seed/run-seed.js <template-output.json> (after `npx jsii`, which builds ../../lib).
 import * as fs from 'fs';
