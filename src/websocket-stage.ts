@@ -114,8 +114,8 @@ export class WebSocketStage extends WebSocketStageBase {
     if (props.domainMapping) {
       this.apiMapping = addDomainMapping(this, this.resource, props.domainMapping);
     }
-    const logs = this.accessLogs || renderRouteSettings({ loggingLevel: props.loggingLevel, dataTraceEnabled: props.dataTraceEnabled });
-    if (this.deployment || logs || Object.keys(this.routeSettings).length > 0) {
+    const logging = this.accessLogs || props.loggingLevel !== undefined || props.dataTraceEnabled !== undefined;
+    if (this.deployment || logging || Object.keys(this.routeSettings).length > 0) {
       this.prepareForSynthesisOnce();
     }
   }
