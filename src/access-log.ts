@@ -48,7 +48,7 @@ export function defaultWebSocketAccessLogFormat(): apigateway.AccessLogFormat {
 /**
  * Validates an access log format and returns its text. Formats that are tokens are not checked.
  */
-export function accessLogFormatText(format: apigateway.AccessLogFormat): string {
+function accessLogFormatText(format: apigateway.AccessLogFormat): string {
   const text = format.toString();
   if (Token.isUnresolved(text)) {
     return text;

@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { apiDefinition } from './api-definition';
 
 /** The construct id, under the stage, of the deployment the stage manages. */
-export const DEPLOYMENT_ID = 'Deployment';
+const DEPLOYMENT_ID = 'Deployment';
 
 /**
  * A deployment of the API for a stage without `autoDeploy`. Call `finalizeDeployment` once the API is complete

@@ -13,7 +13,7 @@ const INVOKE = 'execute-api:Invoke';
  * The `execute-api` ARN of the stage: `arn:{partition}:execute-api:{region}:{account}:{apiId}/{stage}`,
  * with partition, region and account from the API's stack.
  */
-export function stageExecuteApiArn(stage: apigwv2.IWebSocketStage): string {
+function stageExecuteApiArn(stage: apigwv2.IWebSocketStage): string {
   const apiArn = Stack.of(stage.api).formatArn({ service: 'execute-api', resource: stage.api.apiId });
   return `${apiArn}/${stage.stageName}`;
 }

@@ -3,7 +3,7 @@ import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { cloudwatchModule } from './lazy-modules';
 
 /** The CloudWatch namespace of API Gateway metrics. */
-export const API_GATEWAY_NAMESPACE = 'AWS/ApiGateway';
+const API_GATEWAY_NAMESPACE = 'AWS/ApiGateway';
 
 /**
  * The metrics API Gateway publishes for WebSocket APIs, with the statistic that makes sense for each.

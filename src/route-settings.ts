@@ -55,7 +55,7 @@ const ROUTE_SETTINGS_KEYS = ['throttle', 'loggingLevel', 'dataTraceEnabled', 'de
 const THROTTLE_KEYS = ['rateLimit', 'burstLimit'] as const;
 
 /** The route keys API Gateway defines for every WebSocket API; other keys starting with `$` are reserved. */
-export const PREDEFINED_ROUTE_KEYS = ['$connect', '$disconnect', '$default'];
+const PREDEFINED_ROUTE_KEYS = ['$connect', '$disconnect', '$default'];
 
 /**
  * Throws when a route key is empty, or starts with `$` without being one of the predefined keys.
