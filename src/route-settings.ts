@@ -1,4 +1,5 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { Token } from 'aws-cdk-lib/core';
 import { checkKnownKeys, checkNumber, checkString, invalidInput, RULES } from './validation';
 
 /**
@@ -59,8 +60,12 @@ const PREDEFINED_ROUTE_KEYS = ['$connect', '$disconnect', '$default'];
 
 /**
  * Throws when a route key is empty, or starts with `$` without being one of the predefined keys.
+ * Unresolved tokens pass (their text starts with `$` too).
  */
 export function checkRouteKey(prop: string, routeKey: string): void {
+  if (Token.isUnresolved(routeKey)) {
+    return;
+  }
   if (routeKey.startsWith('$') && !PREDEFINED_ROUTE_KEYS.includes(routeKey)) {
     throw invalidInput(prop, `must be ${PREDEFINED_ROUTE_KEYS.join(', ')} or a custom key that does not start with $`, routeKey);
   }
@@ -103,18 +108,23 @@ export function mergeRouteSettings(defaults: RouteSettings, route: RouteSettings
   };
 }
 
-/**
- * Renders settings as CloudFormation `RouteSettings`, or nothing when none of their fields is set: an empty
- * object says nothing to API Gateway and only adds noise to the template.
- */
-export function renderRouteSettings(settings: RouteSettings): apigwv2.CfnStage.RouteSettingsProperty | undefined {
-  const rendered: apigwv2.CfnStage.RouteSettingsProperty = {
+/** The settings as CloudFormation `RouteSettings` fields, unset ones included. */
+function routeSettingsFields(settings: RouteSettings): apigwv2.CfnStage.RouteSettingsProperty {
+  return {
     throttlingBurstLimit: settings.throttle?.burstLimit,
     throttlingRateLimit: settings.throttle?.rateLimit,
     detailedMetricsEnabled: settings.detailedMetricsEnabled,
     loggingLevel: settings.loggingLevel,
     dataTraceEnabled: settings.dataTraceEnabled,
   };
+}
+
+/**
+ * Renders settings as CloudFormation `RouteSettings`, or nothing when none of their fields is set: an empty
+ * object says nothing to API Gateway and only adds noise to the template.
+ */
+export function renderRouteSettings(settings: RouteSettings): apigwv2.CfnStage.RouteSettingsProperty | undefined {
+  const rendered = routeSettingsFields(settings);
   return Object.values(rendered).some((value) => value !== undefined) ? rendered : undefined;
 }
 
@@ -122,12 +132,8 @@ export function renderRouteSettings(settings: RouteSettings): apigwv2.CfnStage.R
  * Renders settings for the stage's `RouteSettings` map. That property is untyped JSON in the L1, so the names
  * must already be CloudFormation's: the capitalized names of the typed `DefaultRouteSettings`.
  */
-export function renderRouteSettingsJson(settings: RouteSettings): { [property: string]: unknown } | undefined {
-  const rendered = renderRouteSettings(settings);
-  if (!rendered) {
-    return undefined;
-  }
-  return Object.fromEntries(Object.entries(rendered)
+export function renderRouteSettingsJson(settings: RouteSettings): { [property: string]: unknown } {
+  return Object.fromEntries(Object.entries(routeSettingsFields(settings))
     .filter(([, value]) => value !== undefined)
     .map(([name, value]) => [name.charAt(0).toUpperCase() + name.slice(1), value]));
 }

@@ -4,7 +4,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Resource } from 'aws-cdk-lib/core';
 import { aws_apigatewayv2 as apigwv2Refs } from 'aws-cdk-lib/interfaces';
 import { grantInvokeConnect, grantManageConnections } from './grants';
-import { stageMetric, webSocketMetric } from './metrics';
+import { IWebSocketMetrics, stageMetric, webSocketMetric } from './metrics';
+import { IWebSocketRouteMetrics, RouteMetrics } from './route-metrics';
+import { checkRouteKey } from './route-settings';
 import { executeApiUrl } from './urls';
 
 /**
@@ -12,7 +14,7 @@ import { executeApiUrl } from './urls';
  * passed to every aws-cdk-lib API that takes one, such as usage plans. Everything here needs only the API and
  * the stage name, so imported stages have all of it.
  */
-export interface IWebSocketStage extends apigwv2.IWebSocketStage {
+export interface IWebSocketStage extends apigwv2.IWebSocketStage, IWebSocketMetrics {
   /**
    * Grants `execute-api:ManageConnections` on the stage's `@connections` API (POST, GET and DELETE), so the
    * grantee can send messages to connected clients, read their connection details and disconnect them.
@@ -53,46 +55,12 @@ export interface IWebSocketStage extends apigwv2.IWebSocketStage {
   grantConnect(identity: iam.IGrantable): iam.Grant;
 
   /**
-   * Messages sent to the `$connect` route integration. Sum over 5 minutes.
+   * The metrics of one route: the stage's metrics with the `Route` dimension. API Gateway publishes them only
+   * for routes with `detailedMetricsEnabled`.
    *
-   * @param props options that override the defaults
+   * @param routeKey `$connect`, `$disconnect`, `$default` or a custom route key
    */
-  metricConnectCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
-
-  /**
-   * Messages sent to or from clients. Sum over 5 minutes.
-   *
-   * @param props options that override the defaults
-   */
-  metricMessageCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
-
-  /**
-   * Requests whose integration answered with a 4XX or 5XX. Sum over 5 minutes.
-   *
-   * @param props options that override the defaults
-   */
-  metricIntegrationError(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
-
-  /**
-   * Requests API Gateway answered with a 4XX before calling the integration. Sum over 5 minutes.
-   *
-   * @param props options that override the defaults
-   */
-  metricClientError(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
-
-  /**
-   * Errors that happened while calling the integration. Sum over 5 minutes.
-   *
-   * @param props options that override the defaults
-   */
-  metricExecutionError(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
-
-  /**
-   * Milliseconds between API Gateway calling the integration and receiving its answer. Average over 5 minutes.
-   *
-   * @param props options that override the defaults
-   */
-  metricIntegrationLatency(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+  metricsForRoute(routeKey: string): IWebSocketRouteMetrics;
 }
 
 /**
@@ -199,5 +167,21 @@ export abstract class WebSocketStageBase extends Resource implements IWebSocketS
 
   public metricIntegrationLatency(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return webSocketMetric(this, 'integrationLatency', props);
+  }
+
+  public metricsForRoute(routeKey: string): IWebSocketRouteMetrics {
+    checkRouteKey('metricsForRoute routeKey', routeKey);
+    this._onRouteMetrics(routeKey);
+    return new RouteMetrics(this, routeKey);
+  }
+
+  /**
+   * Told when `metricsForRoute` gives a route's metrics, so that a stage defined in this app can check at
+   * synthesis that the route publishes them. Imported stages cannot know their settings and do nothing.
+   *
+   * @internal
+   */
+  protected _onRouteMetrics(_routeKey: string): void {
+    // Nothing to check by default.
   }
 }

@@ -1,6 +1,6 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import { Annotations, Aspects, IAspect, Lazy, Tags } from 'aws-cdk-lib/core';
+import { Annotations, Aspects, IAspect, Lazy, Tags, Token } from 'aws-cdk-lib/core';
 import { Construct, IConstruct } from 'constructs';
 import { defaultWebSocketAccessLogFormat, renderAccessLogSettings } from './access-log';
 import { apiRoutes } from './api-definition';
@@ -53,6 +53,8 @@ export class WebSocketStage extends WebSocketStageBase {
   private readonly defaultRouteSettings: RouteSettings;
   private readonly stageVariables: { [name: string]: string } = {};
   private readonly routeSettings: { [routeKey: string]: RouteSettings } = {};
+  /** The routes `metricsForRoute` was asked for, checked at synthesis. */
+  private readonly measuredRoutes = new Set<string>();
   private readonly apiMapping?: apigwv2.CfnApiMapping;
   private readonly deployment?: apigwv2.CfnDeployment;
   private readonly accessLogs: boolean;
@@ -181,6 +183,14 @@ export class WebSocketStage extends WebSocketStageBase {
     return defaultWebSocketAccessLogFormat();
   }
 
+  /** @internal */
+  protected _onRouteMetrics(routeKey: string): void {
+    if (!Token.isUnresolved(routeKey)) {
+      this.measuredRoutes.add(routeKey);
+      this.prepareForSynthesisOnce();
+    }
+  }
+
   private customDomainUrl(scheme: 'wss' | 'https', member: string): string {
     if (!this.apiMapping) {
       throw new Error(`${member} is only available on a stage with a domainMapping; stage '${this.node.path}' has none`);
@@ -194,14 +204,11 @@ export class WebSocketStage extends WebSocketStageBase {
   }
 
   private renderRouteSettings(): { [routeKey: string]: unknown } | undefined {
-    const rendered: { [routeKey: string]: unknown } = {};
-    for (const [routeKey, settings] of Object.entries(this.routeSettings)) {
-      const merged = renderRouteSettingsJson(mergeRouteSettings(this.defaultRouteSettings, settings));
-      if (merged) {
-        rendered[routeKey] = merged;
-      }
-    }
-    return Object.keys(rendered).length > 0 ? rendered : undefined;
+    // Every route sets at least one field (addRouteSettings makes sure), so no route renders empty.
+    const routes = Object.entries(this.routeSettings);
+    return routes.length > 0
+      ? Object.fromEntries(routes.map(([routeKey, settings]) => [routeKey, renderRouteSettingsJson(mergeRouteSettings(this.defaultRouteSettings, settings))]))
+      : undefined;
   }
 
   /** Warnings that depend on every route's settings, added at synthesis when they are all known. */
@@ -236,20 +243,39 @@ export class WebSocketStage extends WebSocketStageBase {
   /** Work that needs the whole app: routes and integrations may be added after the stage. */
   private prepareForSynthesis(): void {
     this.adviseOnLogging();
+    this.adviseOnRouteMetrics();
     const routeKeys = Object.keys(this.routeSettings);
-    // Finding the routes walks the API's stack: only stages with route settings pay for it.
-    const routes = routeKeys.length > 0 ? apiRoutes(this.api) : [];
+    // Finding the routes walks the API's stack: only stages with route settings or route metrics pay for it.
+    const routes = routeKeys.length > 0 || this.measuredRoutes.size > 0 ? apiRoutes(this.api) : [];
+    const unknownRoute = (what: string) => `${what} matches no route of the API (routes: ${routes.map((route) => route.routeKey).join(', ')})`;
     for (const routeKey of routeKeys) {
       const matching = routes.filter((route) => route.routeKey === routeKey);
       // API Gateway rejects settings of a route that does not exist yet, so the stage waits for the route.
       matching.forEach((route) => this.resource.node.addDependency(route));
       if (matching.length === 0 && routes.length > 0) {
-        Annotations.of(this).addWarningV2('cdk-websocket-stage:routeSettingsKey',
-          `routeSettings key '${routeKey}' matches no route of the API (routes: ${routes.map((r) => r.routeKey).join(', ')})`);
+        Annotations.of(this).addWarningV2('cdk-websocket-stage:routeSettingsKey', unknownRoute(`routeSettings key '${routeKey}'`));
+      }
+    }
+    for (const routeKey of this.measuredRoutes) {
+      if (routes.length > 0 && !routes.some((route) => route.routeKey === routeKey)) {
+        Annotations.of(this).addWarningV2('cdk-websocket-stage:routeMetricKey', unknownRoute(`metricsForRoute('${routeKey}')`));
       }
     }
     if (this.deployment) {
       finalizeDeployment(this.deployment, this.api);
+    }
+  }
+
+  /** A route metric stays empty unless the route has detailed metrics: say so once per route. */
+  private adviseOnRouteMetrics(): void {
+    for (const routeKey of this.measuredRoutes) {
+      const settings = mergeRouteSettings(this.defaultRouteSettings, this.routeSettings[routeKey] ?? {});
+      if (!settings.detailedMetricsEnabled) {
+        Annotations.of(this).addWarningV2('cdk-websocket-stage:routeMetricWithoutDetailedMetrics',
+          `metricsForRoute('${routeKey}') was called, but the route does not have detailedMetricsEnabled: API Gateway `
+          + `publishes no per-route metrics for it, so its metrics stay empty. Set detailedMetricsEnabled: true on the stage or in `
+          + `routeSettings['${routeKey}'].`);
+      }
     }
   }
 }

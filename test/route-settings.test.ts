@@ -1,3 +1,4 @@
+import { Lazy } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -129,6 +130,15 @@ describe('per-route settings', () => {
 
   test.each(['$connect', '$disconnect', '$default', 'sendmessage', 'chat.join'])('accepts route key %p', (key) => {
     expect(() => stageWith({ routeSettings: { [key]: { throttle: { rateLimit: 1 } } } })).not.toThrow();
+  });
+
+  test('a route key that is a token is not checked, and resolves in the template', () => {
+    const { stack, stage } = stageWith({});
+    stage.addRouteSettings(Lazy.string({ produce: () => 'sendmessage' }), { throttle: { rateLimit: 1 } });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      RouteSettings: { sendmessage: { ThrottlingRateLimit: 1 } },
+    });
   });
 
   test('fails when a route key starts with $ without being a predefined route', () => {
