@@ -12,6 +12,7 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsapigatewayv2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsapigatewayv2integrations"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awscertificatemanager"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awscloudwatch"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awslambda"
 	"github.com/aws/jsii-runtime-go"
 	"github.com/cdk-websocket-stage/cdk-websocket-stage-go/cdkwebsocketstage"
@@ -131,4 +132,28 @@ func TestBadInputPanicsWithTheTypeScriptMessage(t *testing.T) {
 func jsonString(v interface{}) string {
 	data, _ := json.Marshal(v)
 	return string(data)
+}
+
+func TestPerRouteMetricsCarryTheRouteDimension(t *testing.T) {
+	stack := awscdk.NewStack(awscdk.NewApp(nil), jsii.String("S"), nil)
+	api := awsapigatewayv2.NewWebSocketApi(stack, jsii.String("Api"), nil)
+	stage := cdkwebsocketstage.NewWebSocketStage(stack, jsii.String("Stage"), &cdkwebsocketstage.WebSocketStageProps{
+		WebSocketApi:           api,
+		StageName:              jsii.String("prod"),
+		AutoDeploy:             jsii.Bool(true),
+		DetailedMetricsEnabled: jsii.Bool(true),
+	})
+
+	route := stage.MetricsForRoute(jsii.String("$connect"))
+	metric := route.MetricConnectCount(&awscloudwatch.MetricOptions{Period: awscdk.Duration_Minutes(jsii.Number(1))})
+	if got := *route.RouteKey(); got != "$connect" {
+		t.Fatalf("RouteKey() = %q", got)
+	}
+	if got := *metric.Statistic(); got != "Sum" {
+		t.Fatalf("Statistic() = %q, want Sum", got)
+	}
+	dimensions := stack.Resolve(metric.Dimensions()).(map[string]interface{})
+	if dimensions["Route"] != "$connect" || dimensions["Stage"] != "prod" {
+		t.Fatalf("dimensions = %v, want Route $connect and Stage prod", dimensions)
+	}
 }

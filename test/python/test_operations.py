@@ -4,7 +4,7 @@ deployments and JSON access logs."""
 import json
 
 import pytest
-from aws_cdk import App, Stack, assertions
+from aws_cdk import App, Duration, Stack, assertions
 from aws_cdk import aws_apigatewayv2 as apigwv2
 from aws_cdk import aws_apigatewayv2_integrations as integrations
 from aws_cdk import aws_certificatemanager as acm
@@ -94,6 +94,40 @@ def test_websocket_metrics():
     assert stage.metric_execution_error().metric_name == "ExecutionError"
     latency = stage.metric_integration_latency(statistic="p99")
     assert (latency.metric_name, latency.statistic) == ("IntegrationLatency", "p99")
+
+
+def test_per_route_metrics():
+    stack, api = fixture()
+    stage = WebSocketStage(stack, "Stage", web_socket_api=api, stage_name="prod", auto_deploy=True,
+                           route_settings={"sendmessage": RouteSettings(detailed_metrics_enabled=True)})
+    route = stage.metrics_for_route("sendmessage")
+
+    errors = route.metric_integration_error(period=Duration.minutes(1))
+    assert route.route_key == "sendmessage"
+    assert (errors.metric_name, errors.statistic, errors.period.to_seconds()) == ("IntegrationError", "Sum", 60)
+    assert stack.resolve(errors.dimensions) == {"ApiId": {"Ref": "ApiF70053CD"}, "Stage": "prod", "Route": "sendmessage"}
+    assert stack.resolve(route.metric("MessageCount").dimensions)["Route"] == "sendmessage"
+    assert assertions.Annotations.from_stack(stack).find_warning("*", assertions.Match.string_like_regexp("detailedMetricsEnabled")) == []
+
+
+def test_per_route_metrics_warn_without_detailed_metrics_and_refuse_bad_keys():
+    stack, api = fixture()
+    stage = WebSocketStage(stack, "Stage", web_socket_api=api, stage_name="prod", auto_deploy=True)
+    stage.metrics_for_route("$connect").metric_connect_count()
+
+    warnings = assertions.Annotations.from_stack(stack).find_warning("*", assertions.Match.string_like_regexp("detailedMetricsEnabled"))
+    assert len(warnings) == 1
+    assert "metricsForRoute('$connect')" in warnings[0].entry.data
+    with pytest.raises(Exception, match=r"metricsForRoute routeKey must be \$connect, \$disconnect, \$default"):
+        stage.metrics_for_route("$connnect")
+
+
+def test_per_route_metrics_of_an_imported_stage():
+    stack, api = fixture()
+    imported = WebSocketStage.from_web_socket_stage_attributes(stack, "Imported", api=api, stage_name="prod")
+
+    metric = imported.metrics_for_route("$default").metric_message_count()
+    assert stack.resolve(metric.dimensions) == {"ApiId": {"Ref": "ApiF70053CD"}, "Stage": "prod", "Route": "$default"}
 
 
 @pytest.mark.parametrize("grant, suffix, action", [

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.cdkwebsocketstage.IWebSocketRouteMetrics;
 import io.github.cdkwebsocketstage.WebSocketStage;
 import java.io.File;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -23,6 +25,8 @@ import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
 import software.amazon.awscdk.services.apigatewayv2.WebSocketApi;
 import software.amazon.awscdk.services.apigatewayv2.WebSocketRouteOptions;
 import software.amazon.awscdk.services.certificatemanager.Certificate;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
@@ -125,5 +129,26 @@ class SeedAppTest {
         assertEquals("ConnectCount", imported.metric("ConnectCount").getMetricName());
         RuntimeException error = assertThrows(RuntimeException.class, () -> imported.addStageVariable("x", "y"));
         assertTrue(error.getMessage().contains("cannot change imported stage 'prod'"), error.getMessage());
+    }
+
+    @Test
+    void perRouteMetricsCarryTheRouteDimensionAndShareMetricOptions() {
+        Stack stack = new Stack(new App(), "S");
+        WebSocketApi api = new WebSocketApi(stack, "Api");
+        WebSocketStage stage = WebSocketStage.Builder.create(stack, "Stage")
+                .webSocketApi(api).stageName("prod").autoDeploy(true).detailedMetricsEnabled(true).build();
+        // One MetricOptions value serves the stage-wide and the per-route helpers alike.
+        MetricOptions oneMinute = MetricOptions.builder().period(Duration.minutes(1)).build();
+
+        IWebSocketRouteMetrics route = stage.metricsForRoute("sendmessage");
+        Metric errors = route.metricIntegrationError(oneMinute);
+        assertEquals("sendmessage", route.getRouteKey());
+        assertEquals("IntegrationError", errors.getMetricName());
+        assertEquals("Sum", errors.getStatistic());
+        assertEquals(60, errors.getPeriod().toSeconds().intValue());
+        Map<?, ?> dimensions = (Map<?, ?>) stack.resolve(errors.getDimensions());
+        assertEquals("sendmessage", dimensions.get("Route"));
+        assertEquals("prod", dimensions.get("Stage"));
+        assertEquals(60, stage.metricMessageCount(oneMinute).getPeriod().toSeconds().intValue());
     }
 }
