@@ -94,6 +94,9 @@ describe('WebSocket metric helpers', () => {
 
 describe('per-route metrics', () => {
   const DETAILED = { detailedMetricsEnabled: true };
+  // aws-cdk-lib ships AWS's CloudWatch metric metadata as canned metrics: the per-route set is ApiId, Stage, Route.
+  const canned = fs.readFileSync(path.join(path.dirname(require.resolve('aws-cdk-lib/package.json')),
+    'aws-apigatewayv2/lib/apigatewayv2-canned-metrics.generated.d.ts'), 'utf8');
 
   test.each(HELPERS)('%s of a route is %s, %s, with the Route dimension', (method, metricName, statistic) => {
     const { stack, stage } = devStage(DETAILED);
@@ -107,9 +110,6 @@ describe('per-route metrics', () => {
   });
 
   test.each(HELPERS)('the dimensions of %s per route are those AWS metric metadata gives %s', (method, metricName) => {
-    // aws-cdk-lib ships AWS's CloudWatch metric metadata as canned metrics: the per-route set is ApiId, Stage, Route.
-    const cdkLib = path.dirname(require.resolve('aws-cdk-lib/package.json'));
-    const canned = fs.readFileSync(path.join(cdkLib, 'aws-apigatewayv2/lib/apigatewayv2-canned-metrics.generated.d.ts'), 'utf8');
     const helperName = `${metricName.charAt(0).toLowerCase()}${metricName.slice(1)}`;
     const dimensionSets = [...canned.matchAll(new RegExp(`static ${helperName}(?:Sum|Average)\\(this: void, dimensions: \\{([^}]*)\\}`, 'g'))]
       .map((match) => match[1].split(';').map((field) => field.split(':')[0].trim()).filter(Boolean).sort().join(','));
