@@ -90,11 +90,10 @@ done
 expect_line() {
   grep -qF -- "$2" "$1" || { echo "not found in $1: $2" >&2; exit 1; }
 }
-expect_line "$dotnet_dir/CdkWebSocketStage/WebSocketStage.cs" 'public class WebSocketStage : CdkWebSocketStage.WebSocketStageBase'
-expect_line "$dotnet_dir/CdkWebSocketStage/WebSocketStageBase.cs" 'public abstract class WebSocketStageBase : Amazon.CDK.Resource, CdkWebSocketStage.IWebSocketStage'
+expect_line "$dotnet_dir/CdkWebSocketStage/WebSocketStage.cs" 'public class WebSocketStage : Amazon.CDK.Resource, CdkWebSocketStage.IWebSocketStage'
 expect_line "$dotnet_dir/CdkWebSocketStage.csproj" '<PackageReference Include="Amazon.CDK.Lib" Version="[2.234.0,3.0.0)" />'
 expect_line "$dotnet_dir/CdkWebSocketStage.csproj" '<PackageId>CdkWebSocketStage</PackageId>'
-echo "ok   classes WebSocketStage and WebSocketStageBase, package CdkWebSocketStage, Amazon.CDK.Lib [2.234.0,3.0.0)"
+echo "ok   class WebSocketStage (a Resource and an IWebSocketStage), package CdkWebSocketStage, Amazon.CDK.Lib [2.234.0,3.0.0)"
 
 step "cross-language: the seed app's Stage, ApiMapping, IAM Policy and outputs are identical"
 node scripts/compare-seed-templates.js \

@@ -56,7 +56,10 @@ const burstLimit = fc.oneof(
 
 const throttle = fc.option(fc.record({ rateLimit: fc.option(rateLimit, { nil: undefined }), burstLimit: fc.option(burstLimit, { nil: undefined }) }), { nil: undefined });
 
-const variableName = fc.oneof(often(fc.stringMatching(/^[A-Za-z0-9_]{1,12}$/).map(ok)), rarely(fc.constantFrom('bad-name', 'sp ace').map(bad)));
+const variableName = fc.oneof(
+  often(fc.stringMatching(/^[A-Za-z0-9_]{1,12}$/).filter((name) => name !== '__proto__').map(ok)),
+  rarely(fc.constantFrom('bad-name', 'sp ace', '__proto__').map(bad)),
+);
 const variableValue = fc.oneof(
   often(fc.stringMatching(/^[A-Za-z0-9\-._~:/?#&=,]{1,30}$/).map(ok)),
   often(token.map(ok)),
