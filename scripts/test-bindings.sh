@@ -102,9 +102,6 @@ node scripts/compare-seed-templates.js \
   java="$SEED_OUT/java.template.json" \
   go="$SEED_OUT/go.template.json"
 
-step "the README section Other languages is what scripts/readme-languages.js translates from the seed"
-node scripts/readme-languages.js --check
-
 printf '    (%ss)\n' "$((SECONDS - step_started))"
 echo
 echo "Bindings checks passed in $((SECONDS - started))s."
