@@ -1,5 +1,6 @@
 import { App, CfnParameter, Environment, Stack } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -30,6 +31,11 @@ export function newStack(options: NewStackOptions = {}): Stack {
 /** A WebSocket API `Api` (in a fresh stack unless one is given). Its stack is `api.stack`. */
 export function newApi(stack: Stack = newStack(), props?: apigwv2.WebSocketApiProps): apigwv2.WebSocketApi {
   return new apigwv2.WebSocketApi(stack, 'Api', props);
+}
+
+/** A route of `api` with a mock integration; its construct is `api.node.findChild(\`${routeKey}-Route\`)`. */
+export function addRoute(api: apigwv2.WebSocketApi, routeKey: string): apigwv2.WebSocketRoute {
+  return api.addRoute(routeKey, { integration: new WebSocketMockIntegration(`${routeKey}Mock`) });
 }
 
 /** This library's stage `Stage` of `api`, in the API's stack, named `dev` unless `props` say otherwise. */
