@@ -75,6 +75,16 @@ export function newRole(scope: Construct, id = 'Role'): iam.Role {
   return new iam.Role(scope, id, { assumedBy: new iam.AccountRootPrincipal() });
 }
 
+/** The metric helpers of a stage, and of its routes: method, metric name, statistic. */
+export const METRIC_HELPERS = [
+  ['metricConnectCount', 'ConnectCount', 'Sum'],
+  ['metricMessageCount', 'MessageCount', 'Sum'],
+  ['metricIntegrationError', 'IntegrationError', 'Sum'],
+  ['metricClientError', 'ClientError', 'Sum'],
+  ['metricExecutionError', 'ExecutionError', 'Sum'],
+  ['metricIntegrationLatency', 'IntegrationLatency', 'Average'],
+] as const;
+
 /** A value that is only known at deploy time: a CloudFormation parameter. */
 export function deployTimeString(stack: Stack, id: string): string {
   return new CfnParameter(stack, id).valueAsString;
