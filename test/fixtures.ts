@@ -106,9 +106,3 @@ export function errorNaming(prop: string, value: unknown): RegExp {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
-
-/** @deprecated being replaced by newStack and newApi */
-export function apiFixture(env?: Environment) {
-  const stack = newStack({ env });
-  return { app: stack.node.root as App, stack, api: newApi(stack) };
-}
