@@ -1,3 +1,4 @@
+import { Template } from 'aws-cdk-lib/assertions';
 import { checkNumber, checkString, quote, RULES } from '../src/validation';
 import { deployTimeNumber, deployTimeString, errorNaming, importDomain, newApi, newStack, newStage } from './fixtures';
 
@@ -136,5 +137,55 @@ describe('the checks', () => {
 
   test('checkNumber skips an absent value', () => {
     expect(() => checkNumber('p', undefined, { integer: true, min: 0 })).not.toThrow();
+  });
+});
+
+/** An object with an own '__proto__' entry, as `JSON.parse` or a computed key makes it. */
+function withProtoKey<T>(value: T): { [key: string]: T } {
+  return JSON.parse(JSON.stringify({ ['__proto__']: value })) as unknown as { [key: string]: T };
+}
+
+// '__proto__' fits the name rules of stage variables and route keys, but a JavaScript object cannot hold it as
+// an entry: the CDK's rendering would drop it from the template. Each user-keyed map refuses it instead.
+describe("the key '__proto__'", () => {
+  test('fails as a stageVariables name', () => {
+    expect(() => newStage(newApi(), { stageVariables: withProtoKey('x') })).toThrow(/stageVariables name.*'__proto__'/);
+  });
+
+  test('fails as an addStageVariable name', () => {
+    const stage = newStage(newApi());
+    expect(() => stage.addStageVariable('__proto__', 'x')).toThrow(/stageVariables name.*'__proto__'/);
+  });
+
+  test('fails as a routeSettings key', () => {
+    expect(() => newStage(newApi(), { routeSettings: withProtoKey({ detailedMetricsEnabled: true }) })).toThrow(/routeSettings key.*'__proto__'/);
+  });
+
+  test('fails as an addRouteSettings key', () => {
+    const stage = newStage(newApi());
+    expect(() => stage.addRouteSettings('__proto__', { detailedMetricsEnabled: true })).toThrow(/routeSettings key.*'__proto__'/);
+  });
+
+  test('fails as a tags key', () => {
+    expect(() => newStage(newApi(), { tags: withProtoKey('x') })).toThrow(/tags key.*'__proto__'/);
+  });
+
+  test('fails when written in an object literal, where it sets the prototype instead of adding an entry', () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const literal: any = { __proto__: { $connect: { detailedMetricsEnabled: true } } };
+    expect(() => newStage(newApi(), { routeSettings: literal })).toThrow(/routeSettings key.*'__proto__'/);
+  });
+
+  test('other keys that objects inherit are ordinary entries', () => {
+    const stage = newStage(newApi(), { stageVariables: { constructor: 'c', toString: 't' } });
+    Template.fromStack(stage.stack).hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageVariables: { constructor: 'c', toString: 't' },
+    });
+  });
+
+  test('a map without a prototype is accepted', () => {
+    const variables = Object.assign(Object.create(null) as { [name: string]: string }, { env: 'prod' });
+    const stage = newStage(newApi(), { stageVariables: variables });
+    Template.fromStack(stage.stack).hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageVariables: { env: 'prod' } });
   });
 });
