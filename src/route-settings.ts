@@ -1,6 +1,6 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { Token } from 'aws-cdk-lib/core';
-import { checkKnownKeys, checkNumber, checkString, invalidInput, RULES } from './validation';
+import { checkKnownKeys, checkNumber, checkString, checkType, invalidInput, RULES } from './validation';
 
 /**
  * How much a WebSocket stage writes to its execution logs, the CloudWatch log group
@@ -72,23 +72,50 @@ export function checkRouteKey(prop: string, routeKey: string): void {
   checkString(prop, routeKey, RULES.routeKey);
 }
 
+/** The largest burst limit: CloudFormation's `ThrottlingBurstLimit` is a 32-bit Integer. */
+const MAX_BURST_LIMIT = 2 ** 31 - 1;
+
 /**
  * Throws when any of the settings breaks its rule.
  *
  * @param prop the prop the settings came from, for error messages (for example `routeSettings.$connect`)
+ * @param settings the settings, as given
+ * @param stageDefaults for a route, the stage's defaults it inherits what it does not set from
  */
-export function checkRouteSettings(prop: string, settings: RouteSettings): void {
+export function checkRouteSettings(prop: string, settings: RouteSettings, stageDefaults?: RouteSettings): void {
   // The stage's own settings are top-level props ('' prop); a route's sit under routeSettings.{key}.
   const at = (field: string) => (prop === '' ? field : `${prop}.${field}`);
   if (prop !== '') {
+    checkType(prop, settings, 'object');
+    if (settings === undefined) {
+      throw invalidInput(prop, 'must be an object of route settings', settings);
+    }
     checkKnownKeys(prop, settings, ROUTE_SETTINGS_KEYS);
   }
+  checkType(at('throttle'), settings.throttle, 'object');
   checkKnownKeys(at('throttle'), settings.throttle, THROTTLE_KEYS);
   checkNumber(at('throttle.rateLimit'), settings.throttle?.rateLimit, { integer: false, min: 0 });
-  checkNumber(at('throttle.burstLimit'), settings.throttle?.burstLimit, { integer: true, min: 0 });
-  if (settings.dataTraceEnabled === true && settings.loggingLevel === LoggingLevel.OFF) {
-    throw new Error(`${at('dataTraceEnabled')} cannot be true when loggingLevel is OFF: data trace writes every message to the `
-      + 'execution logs, which turns them on; set loggingLevel to ERROR or INFO, or leave dataTraceEnabled unset');
+  checkNumber(at('throttle.burstLimit'), settings.throttle?.burstLimit, { integer: true, min: 0, max: MAX_BURST_LIMIT });
+  checkLoggingLevel(at('loggingLevel'), settings.loggingLevel);
+  checkType(at('dataTraceEnabled'), settings.dataTraceEnabled, 'boolean');
+  checkType(at('detailedMetricsEnabled'), settings.detailedMetricsEnabled, 'boolean');
+
+  const merged = stageDefaults ? mergeRouteSettings(stageDefaults, settings) : settings;
+  if (merged.dataTraceEnabled === true && merged.loggingLevel === LoggingLevel.OFF) {
+    // Say which of the two a route inherits: the stage's value is not in the route's own settings.
+    const fromStage = (field: keyof RouteSettings) => (stageDefaults && settings[field] === undefined ? ` (the stage's ${field})` : '');
+    throw new Error(`${at('dataTraceEnabled')}${fromStage('dataTraceEnabled')} cannot be true when loggingLevel${fromStage('loggingLevel')} `
+      + 'is OFF: data trace writes every message to the execution logs, which turns them on; set loggingLevel to ERROR or INFO, '
+      + 'or leave dataTraceEnabled unset');
+  }
+}
+
+/** Throws when a resolved logging level is not one of `LoggingLevel`'s: JavaScript callers can pass any string. */
+function checkLoggingLevel(prop: string, level: LoggingLevel | undefined): void {
+  checkType(prop, level, 'string');
+  const levels: string[] = Object.values(LoggingLevel);
+  if (level !== undefined && !Token.isUnresolved(level) && !levels.includes(level)) {
+    throw invalidInput(prop, `must be one of ${levels.join(', ')}`, level);
   }
 }
 

@@ -8,6 +8,7 @@ import { IWebSocketMetrics, stageMetric, webSocketMetric } from './metrics';
 import { IWebSocketRouteMetrics, RouteMetrics } from './route-metrics';
 import { checkRouteKey } from './route-settings';
 import { executeApiUrl } from './urls';
+import { withConstructPath } from './validation';
 
 /**
  * A WebSocket stage, defined in this app or imported. It is an aws-cdk-lib `IWebSocketStage`, so it can be
@@ -173,7 +174,11 @@ export abstract class WebSocketStageBase extends Resource implements IWebSocketS
   }
 
   public metricsForRoute(routeKey: string): IWebSocketRouteMetrics {
-    checkRouteKey('metricsForRoute routeKey', routeKey);
+    try {
+      checkRouteKey('metricsForRoute routeKey', routeKey);
+    } catch (error) {
+      throw withConstructPath(this, error);
+    }
     this._onRouteMetrics(routeKey);
     return new RouteMetrics(this, routeKey);
   }

@@ -2,6 +2,7 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { Annotations } from 'aws-cdk-lib/core';
 import { IConstruct } from 'constructs';
 import { apiRoutes } from './api-definition';
+import { existingCloudWatchRoleAccount } from './cloudwatch-role';
 import { finalizeDeployment } from './deployment';
 import { LoggingLevel, mergeRouteSettings, RouteSettings } from './route-settings';
 
@@ -33,7 +34,20 @@ export function prepareStageForSynthesis(stage: StageAtSynthesis): void {
   adviseOnRouteMetrics(stage);
   checkRoutesExist(stage);
   if (stage.deployment) {
+    adviseOnDeploymentWithoutRoutes(stage);
     finalizeDeployment(stage.deployment, stage.api);
+  }
+}
+
+/**
+ * API Gateway refuses to deploy an API without routes ("At least one route is required"). Only an API defined in
+ * this app can be seen to have none: an imported API's routes are not in the app.
+ */
+function adviseOnDeploymentWithoutRoutes(stage: StageAtSynthesis): void {
+  if (stage.api.node.defaultChild && apiRoutes(stage.api).length === 0) {
+    Annotations.of(stage.stage).addWarningV2('cdk-websocket-stage:managedDeploymentWithoutRoutes',
+      'managedDeployment is true but the API has no routes: API Gateway refuses to deploy an API without routes '
+      + '("At least one route is required"), so the deployment fails. Add a route to the API, such as $default.');
   }
 }
 
@@ -69,7 +83,14 @@ function adviseOnLogging(stage: StageAtSynthesis): void {
   }
   const logging = stage.accessLogs
     || all.some((settings) => settings.dataTraceEnabled || (settings.loggingLevel ?? LoggingLevel.OFF) !== LoggingLevel.OFF);
-  if (logging && !stage.cloudWatchRole) {
+  if (!logging || stage.cloudWatchRole) {
+    return;
+  }
+  // Another stage of this deployment set the account's role: logging works once that setting is made.
+  const account = existingCloudWatchRoleAccount(stage.stage);
+  if (account) {
+    stage.resource.node.addDependency(account);
+  } else {
     Annotations.of(stage.stage).addWarningV2('cdk-websocket-stage:cloudWatchRole',
       'Logging is enabled but cloudWatchRole is not set: the deployment fails with "CloudWatch Logs role ARN must be set '
       + 'in account settings to enable logging" unless API Gateway\'s CloudWatch Logs role is already set for this account '

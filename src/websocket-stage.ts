@@ -11,8 +11,9 @@ import {
   checkRouteKey, checkRouteSettings, mergeRouteSettings, renderRouteSettings, renderRouteSettingsJson, RouteSettings,
 } from './route-settings';
 import { IWebSocketStage, WebSocketStageBase } from './stage-base';
+import { checkStageProps, claimStageName } from './stage-props-checks';
 import { prepareStageForSynthesis } from './synthesis-checks';
-import { checkMapKey, checkStageName, checkString, checkTags, RULES, userMapEntries } from './validation';
+import { checkMapKey, checkStageName, checkString, RULES, userMapEntries, withConstructPath } from './validation';
 import { WebSocketStageAttributes, WebSocketStageProps } from './websocket-stage-props';
 
 /**
@@ -34,8 +35,13 @@ export class WebSocketStage extends WebSocketStageBase {
    * @param attrs what identifies the stage
    */
   public static fromWebSocketStageAttributes(scope: Construct, id: string, attrs: WebSocketStageAttributes): IWebSocketStage {
-    checkStageName('stageName', attrs.stageName);
-    return new ImportedWebSocketStage(scope, id, attrs);
+    const stage = new ImportedWebSocketStage(scope, id, attrs);
+    try {
+      checkStageName('stageName', attrs.stageName);
+    } catch (error) {
+      throw withConstructPath(stage, error);
+    }
+    return stage;
   }
 
   /**
@@ -69,53 +75,53 @@ export class WebSocketStage extends WebSocketStageBase {
    */
   constructor(scope: Construct, id: string, props: WebSocketStageProps) {
     super(scope, id, { physicalName: props.stageName });
-    checkStageName('stageName', props.stageName);
-    checkString('description', props.description, RULES.description);
-    checkTags('tags', props.tags);
-    if (props.managedDeployment && props.autoDeploy) {
-      throw new Error('managedDeployment cannot be true when autoDeploy is true: an auto-deployed stage takes no '
-        + 'deployment of its own (got autoDeploy: true, managedDeployment: true)');
-    }
-    this.defaultRouteSettings = {
-      throttle: props.throttle,
-      loggingLevel: props.loggingLevel,
-      dataTraceEnabled: props.dataTraceEnabled,
-      detailedMetricsEnabled: props.detailedMetricsEnabled,
-    };
-    checkRouteSettings('', this.defaultRouteSettings);
-    for (const [name, value] of userMapEntries('stageVariables name', props.stageVariables)) {
-      this.addStageVariable(name, value);
-    }
-    for (const [routeKey, settings] of userMapEntries('routeSettings key', props.routeSettings)) {
-      this.addRouteSettings(routeKey, settings);
-    }
+    // Every error names the stage's path: in an app with many stages, that is what finds the one at fault.
+    try {
+      checkStageProps(props);
+      claimStageName(props.webSocketApi, props.stageName, this.node.path);
+      this.defaultRouteSettings = {
+        throttle: props.throttle,
+        loggingLevel: props.loggingLevel,
+        dataTraceEnabled: props.dataTraceEnabled,
+        detailedMetricsEnabled: props.detailedMetricsEnabled,
+      };
+      checkRouteSettings('', this.defaultRouteSettings);
+      for (const [name, value] of userMapEntries('stageVariables', props.stageVariables, 'stageVariables name')) {
+        this.addStageVariable(name, value);
+      }
+      for (const [routeKey, settings] of userMapEntries('routeSettings', props.routeSettings)) {
+        this.addRouteSettings(routeKey, settings);
+      }
 
-    this.api = props.webSocketApi;
-    this.stageName = this.physicalName;
-    this.accessLogs = props.accessLogSettings !== undefined;
-    this.cloudWatchRole = props.cloudWatchRole ?? false;
-    this.deployment = props.managedDeployment ? createDeployment(this, this.api) : undefined;
+      this.api = props.webSocketApi;
+      this.stageName = this.physicalName;
+      this.accessLogs = props.accessLogSettings !== undefined;
+      this.cloudWatchRole = props.cloudWatchRole ?? false;
+      this.deployment = props.managedDeployment ? createDeployment(this, this.api) : undefined;
 
-    this.resource = new apigwv2.CfnStage(this, 'Resource', {
-      apiId: this.api.apiId,
-      stageName: this.stageName,
-      autoDeploy: props.autoDeploy,
-      deploymentId: this.deployment?.ref,
-      description: props.description,
-      clientCertificateId: props.clientCertificateId,
-      defaultRouteSettings: renderRouteSettings(this.defaultRouteSettings),
-      routeSettings: Lazy.any({ produce: () => this.renderRouteSettings() }),
-      stageVariables: Lazy.any({ produce: () => this.renderStageVariables() }),
-      accessLogSettings: renderAccessLogSettings(this, props.accessLogSettings),
-    });
-    for (const [key, value] of Object.entries(props.tags ?? {})) {
-      Tags.of(this).add(key, value);
-    }
-    if (props.cloudWatchRole) {
-      this.resource.node.addDependency(cloudWatchRoleAccount(this));
-    }
-    if (props.domainMapping) {
-      this.apiMapping = addDomainMapping(this, this.resource, props.domainMapping);
+      this.resource = new apigwv2.CfnStage(this, 'Resource', {
+        apiId: this.api.apiId,
+        stageName: this.stageName,
+        autoDeploy: props.autoDeploy,
+        deploymentId: this.deployment?.ref,
+        description: props.description,
+        clientCertificateId: props.clientCertificateId,
+        defaultRouteSettings: renderRouteSettings(this.defaultRouteSettings),
+        routeSettings: Lazy.any({ produce: () => this.renderRouteSettings() }),
+        stageVariables: Lazy.any({ produce: () => this.renderStageVariables() }),
+        accessLogSettings: renderAccessLogSettings(this, props.accessLogSettings),
+      });
+      for (const [key, value] of Object.entries(props.tags ?? {})) {
+        Tags.of(this).add(key, value);
+      }
+      if (props.cloudWatchRole) {
+        this.resource.node.addDependency(cloudWatchRoleAccount(this));
+      }
+      if (props.domainMapping) {
+        this.apiMapping = addDomainMapping(this, this.resource, props.domainMapping);
+      }
+    } catch (error) {
+      throw withConstructPath(this, error);
     }
     // Routes and integrations may be added after the stage: what depends on them waits for synthesis.
     let prepared = false;
@@ -163,9 +169,13 @@ export class WebSocketStage extends WebSocketStageBase {
    * @param value its value: 1-2048 characters of A-Z a-z 0-9 - . _ ~ : / ? # & = ,
    */
   public addStageVariable(name: string, value: string): void {
-    checkString('stageVariables name', name, RULES.stageVariableName);
-    checkMapKey('stageVariables name', name);
-    checkString(`stageVariables.${name}`, value, RULES.stageVariableValue);
+    try {
+      checkString('stageVariables name', name, RULES.stageVariableName);
+      checkMapKey('stageVariables name', name);
+      checkString(`stageVariables.${name}`, value, RULES.stageVariableValue);
+    } catch (error) {
+      throw withConstructPath(this, error);
+    }
     this.stageVariables.set(name, value);
   }
 
@@ -178,15 +188,18 @@ export class WebSocketStage extends WebSocketStageBase {
    */
   public addRouteSettings(routeKey: string, settings: RouteSettings): void {
     const prop = `routeSettings.${routeKey}`;
-    checkRouteKey('routeSettings key', routeKey);
-    checkMapKey('routeSettings key', routeKey);
-    checkRouteSettings(prop, settings);
-    if (!renderRouteSettings(settings)) {
-      // From Python, a dict inside a map reaches the library without its snake_case keys: jsii drops them.
-      throw new Error(`${prop} sets nothing: give at least one of throttle.rateLimit, throttle.burstLimit, loggingLevel, `
-        + 'dataTraceEnabled or detailedMetricsEnabled (from Python, pass RouteSettings(...) rather than a dict inside the map)');
+    try {
+      checkRouteKey('routeSettings key', routeKey);
+      checkMapKey('routeSettings key', routeKey);
+      checkRouteSettings(prop, settings, this.defaultRouteSettings);
+      if (!renderRouteSettings(settings)) {
+        // From Python, a dict inside a map reaches the library without its snake_case keys: jsii drops them.
+        throw new Error(`${prop} sets nothing: give at least one of throttle.rateLimit, throttle.burstLimit, loggingLevel, `
+          + 'dataTraceEnabled or detailedMetricsEnabled (from Python, pass RouteSettings(...) rather than a dict inside the map)');
+      }
+    } catch (error) {
+      throw withConstructPath(this, error);
     }
-    checkRouteSettings(prop, mergeRouteSettings(this.defaultRouteSettings, settings));
     this.routeSettings.set(routeKey, settings);
   }
 
@@ -207,7 +220,7 @@ export class WebSocketStage extends WebSocketStageBase {
 
   private customDomainUrl(scheme: 'wss' | 'https', member: string): string {
     if (!this.apiMapping) {
-      throw new Error(`${member} is only available on a stage with a domainMapping; stage '${this.node.path}' has none`);
+      throw new Error(`${this.node.path}: ${member} is only available on a stage with a domainMapping, and this stage has none`);
     }
     const key = this.apiMapping.apiMappingKey;
     return `${scheme}://${this.apiMapping.domainName}${key === undefined ? '' : `/${key}`}`;

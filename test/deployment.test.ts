@@ -1,8 +1,8 @@
 import { Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { apiDefinition } from '../src/api-definition';
-import { addRoute, newApi, newStage } from './fixtures';
+import { addRoute, newApi, newStack, newStage } from './fixtures';
 
 const MANAGED = { managedDeployment: true };
 
@@ -71,7 +71,7 @@ test('another API in the stack does not change the deployment', () => {
 });
 
 test('fails when combined with autoDeploy', () => {
-  expect(() => newStage(newApi(), { autoDeploy: true, managedDeployment: true })).toThrow(/^managedDeployment .*autoDeploy/);
+  expect(() => newStage(newApi(), { autoDeploy: true, managedDeployment: true })).toThrow(/^S\/Stage: managedDeployment .*autoDeploy/);
 });
 
 test('the definition holds every route, integration, response, authorizer and model of the API', () => {
@@ -89,4 +89,31 @@ test('the definition holds every route, integration, response, authorizer and mo
     apigwv2.CfnIntegrationResponse.CFN_RESOURCE_TYPE_NAME, apigwv2.CfnModel.CFN_RESOURCE_TYPE_NAME,
     apigwv2.CfnRoute.CFN_RESOURCE_TYPE_NAME, apigwv2.CfnRouteResponse.CFN_RESOURCE_TYPE_NAME,
   ].sort());
+});
+
+describe('on an API without routes', () => {
+  const NO_ROUTES = Match.stringLikeRegexp('managedDeployment .*no routes');
+
+  test('warns, since API Gateway refuses to deploy it', () => {
+    const api = newApi();
+    newStage(api, MANAGED);
+
+    Annotations.fromStack(api.stack).hasWarning('/S/Stage', NO_ROUTES);
+  });
+
+  test('does not warn once the API has a route, even one added after the stage', () => {
+    const api = newApi();
+    newStage(api, MANAGED);
+    addRoute(api, '$default');
+
+    Annotations.fromStack(api.stack).hasNoWarning('*', NO_ROUTES);
+  });
+
+  test('does not warn for an imported API, whose routes are not in the app', () => {
+    const stack = newStack();
+    const api = apigwv2.WebSocketApi.fromWebSocketApiAttributes(stack, 'Imported', { webSocketId: 'abc123' });
+    newStage(api, MANAGED);
+
+    Annotations.fromStack(stack).hasNoWarning('*', NO_ROUTES);
+  });
 });

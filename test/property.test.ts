@@ -217,7 +217,7 @@ test('every generated prop set fails naming a prop it broke, or synthesizes ever
     if (broken.length > 0) {
       const error = errorOf(create);
       expect(error).toBeInstanceOf(Error);
-      expect(broken.filter((prop) => (error as Error).message.startsWith(prop))).not.toEqual([]);
+      expect(broken.filter((prop) => (error as Error).message.startsWith(`S/Stage: ${prop}`))).not.toEqual([]);
       invalid++;
       return;
     }

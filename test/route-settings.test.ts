@@ -84,7 +84,7 @@ describe('per-route settings', () => {
   });
 
   test.each([{}, { throttle: {} }])('fails when a route sets nothing: %p', (settings) => {
-    expect(() => newStage(newApi(), { routeSettings: { $connect: settings } })).toThrow(/^routeSettings\.\$connect sets nothing/);
+    expect(() => newStage(newApi(), { routeSettings: { $connect: settings } })).toThrow(/^S\/Stage: routeSettings\.\$connect sets nothing/);
   });
 
   test('mergeRouteSettings keeps the route value over the default, including false', () => {
@@ -161,17 +161,22 @@ describe('per-route settings', () => {
 
 describe('logging level combinations', () => {
   test('fails when data trace is on and the logging level is OFF', () => {
-    expect(() => newStage(newApi(), { dataTraceEnabled: true, loggingLevel: LoggingLevel.OFF })).toThrow(/^dataTraceEnabled .*loggingLevel is OFF/);
+    expect(() => newStage(newApi(), { dataTraceEnabled: true, loggingLevel: LoggingLevel.OFF })).toThrow(/^S\/Stage: dataTraceEnabled .*loggingLevel is OFF/);
   });
 
-  test('fails when a route turns data trace on under a stage logging level of OFF', () => {
+  test("fails when a route turns data trace on under a stage logging level of OFF, naming the stage's level", () => {
     expect(() => newStage(newApi(), { loggingLevel: LoggingLevel.OFF, routeSettings: { $default: { dataTraceEnabled: true } } }))
-      .toThrow(/^routeSettings\.\$default\.dataTraceEnabled .*loggingLevel is OFF/);
+      .toThrow(/^S\/Stage: routeSettings\.\$default\.dataTraceEnabled cannot .*loggingLevel \(the stage's loggingLevel\) is OFF/);
   });
 
-  test('fails when a route turns logging OFF under a stage data trace', () => {
+  test("fails when a route turns logging OFF under a stage data trace, naming the stage's data trace", () => {
     expect(() => newStage(newApi(), { dataTraceEnabled: true, loggingLevel: LoggingLevel.INFO, routeSettings: { $default: { loggingLevel: LoggingLevel.OFF } } }))
-      .toThrow(/^routeSettings\.\$default\.dataTraceEnabled .*loggingLevel is OFF/);
+      .toThrow(/^S\/Stage: routeSettings\.\$default\.dataTraceEnabled \(the stage's dataTraceEnabled\) cannot .*loggingLevel is OFF/);
+  });
+
+  test('names neither as inherited when the route sets both', () => {
+    expect(() => newStage(newApi(), { dataTraceEnabled: true, loggingLevel: LoggingLevel.INFO, routeSettings: { $default: { dataTraceEnabled: true, loggingLevel: LoggingLevel.OFF } } }))
+      .toThrow(/^S\/Stage: routeSettings\.\$default\.dataTraceEnabled cannot be true when loggingLevel is OFF/);
   });
 });
 
