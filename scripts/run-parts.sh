@@ -12,7 +12,7 @@ summary=()
 failed=""
 for part in "$@"; do
   if [ -n "$failed" ]; then
-    summary+=("$(printf '%-8s %-15s' 'not run' "$part")")
+    summary+=("not run  $part")
     continue
   fi
   printf '\n##### %s\n' "$part"

@@ -40,8 +40,12 @@ function goTest(files) {
   return { passed: (text.match(/^--- PASS:/gm) ?? []).length, failed: (text.match(/^--- FAIL:/gm) ?? []).length };
 }
 
+// test:ts runs every suite test:unit runs: its report counts, or the quick loop's if the run stopped before test:ts.
+const fullJest = reports('test-reports', /^jest\.json$/);
+const jestReports = fullJest.length > 0 ? fullJest : reports('test-reports', /^jest-unit\.json$/);
+
 const RUNNERS = [
-  ['jest', reports('test-reports', /^jest\.json$/), jest],
+  ['jest', jestReports, jest],
   ['pytest', reports('test-reports', /^pytest\.xml$/), junit],
   ['JUnit', reports('test/java/target/surefire-reports', /^TEST-.*\.xml$/), junit],
   ['go test', reports('test-reports', /^go-test\.txt$/), goTest],
