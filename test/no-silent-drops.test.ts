@@ -1,4 +1,4 @@
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
@@ -56,7 +56,11 @@ const MATRIX: Record<string, Row> = {
 };
 
 function structProperties(fqn: string): string[] {
-  const assembly = JSON.parse(readFileSync(join(__dirname, '..', '.jsii'), 'utf8'));
+  const file = join(__dirname, '..', '.jsii');
+  if (!existsSync(file)) {
+    throw new Error('no .jsii assembly: run `npm run build` (or `npm run test:unit`) first');
+  }
+  const assembly = JSON.parse(readFileSync(file, 'utf8'));
   return assembly.types[fqn].properties.map((p: { name: string }) => p.name).sort();
 }
 
