@@ -8,7 +8,7 @@ import { createDeployment } from './deployment';
 import { addDomainMapping } from './domain-mapping';
 import { ImportedWebSocketStage } from './imported-stage';
 import {
-  checkRouteKey, checkRouteSettings, mergeRouteSettings, renderRouteSettings, renderRouteSettingsJson, RouteSettings,
+  checkRouteKey, checkRouteSetsSomething, checkRouteSettings, mergeRouteSettings, renderRouteSettings, renderRouteSettingsJson, RouteSettings,
 } from './route-settings';
 import { IWebSocketStage, WebSocketStageBase } from './stage-base';
 import { prepareStageForSynthesis } from './synthesis-checks';
@@ -181,11 +181,7 @@ export class WebSocketStage extends WebSocketStageBase {
     checkRouteKey('routeSettings key', routeKey);
     checkMapKey('routeSettings key', routeKey);
     checkRouteSettings(prop, settings);
-    if (!renderRouteSettings(settings)) {
-      // From Python, a dict inside a map reaches the library without its snake_case keys: jsii drops them.
-      throw new Error(`${prop} sets nothing: give at least one of throttle.rateLimit, throttle.burstLimit, loggingLevel, `
-        + 'dataTraceEnabled or detailedMetricsEnabled (from Python, pass RouteSettings(...) rather than a dict inside the map)');
-    }
+    checkRouteSetsSomething(prop, settings);
     checkRouteSettings(prop, mergeRouteSettings(this.defaultRouteSettings, settings));
     this.routeSettings.set(routeKey, settings);
   }
