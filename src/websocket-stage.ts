@@ -115,7 +115,7 @@ export class WebSocketStage extends WebSocketStageBase {
       this.resource.node.addDependency(cloudWatchRoleAccount(this));
     }
     if (props.domainMapping) {
-      this.apiMapping = addDomainMapping(this, this.resource, props.domainMapping);
+      this.apiMapping = addDomainMapping(this, this.resource, props.domainMapping, props.awsCdkLibLogicalIds ?? false);
     }
     // Routes and integrations may be added after the stage: what depends on them waits for synthesis.
     let prepared = false;

@@ -4,8 +4,11 @@ library refuses what arrives empty, and the keyword-argument shapes keep every f
 import pytest
 from aws_cdk import App, Stack, assertions
 from aws_cdk import aws_apigatewayv2 as apigwv2
+from aws_cdk import aws_certificatemanager as acm
 
 from cdk_websocket_stage import RouteSettings, WebSocketStage
+
+CERT_ARN = "arn:aws:acm:us-east-1:111111111111:certificate/11111111-2222-3333-4444-555555555555"
 
 
 def new_stage(**props):
@@ -46,3 +49,15 @@ def test_a_dict_given_as_a_keyword_argument_keeps_the_throttle():
     stage.add_route_settings("$connect", throttle={"rate_limit": 1})
     assert connect_settings(stack) == {"ThrottlingRateLimit": 1}
 
+
+def test_aws_cdk_lib_logical_ids_keeps_the_mapping_id_of_aws_cdk_lib():
+    stack = Stack(App(), "S")
+    api = apigwv2.WebSocketApi(stack, "Api")
+    domain = apigwv2.DomainName(stack, "Domain", domain_name="ws.example.com",
+                                certificate=acm.Certificate.from_certificate_arn(stack, "Cert", CERT_ARN))
+    WebSocketStage(stack, "Stage", web_socket_api=api, stage_name="prod",
+                   domain_mapping=apigwv2.DomainMappingOptions(domain_name=domain, mapping_key="v1"),
+                   aws_cdk_lib_logical_ids=True)
+
+    mappings = assertions.Template.from_stack(stack).find_resources("AWS::ApiGatewayV2::ApiMapping")
+    assert [logical_id[:-8] for logical_id in mappings] == ["StageSDomainv1"]
