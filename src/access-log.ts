@@ -57,7 +57,7 @@ function accessLogFormatText(format: apigateway.AccessLogFormat): string {
       'must include $context.requestId or $context.extendedRequestId (AccessLogField.contextRequestId() or AccessLogField.contextExtendedRequestId())',
       text);
   }
-  const bytes = Buffer.byteLength(text, 'utf8');
+  const bytes = Buffer.byteLength(text); // UTF-8, the encoding API Gateway counts in
   if (bytes > ACCESS_LOG_FORMAT_MAX_BYTES) {
     throw invalidInput('accessLogSettings.format',
       `must be at most ${ACCESS_LOG_FORMAT_MAX_BYTES} bytes, the WebSocket access log template quota; it is ${bytes} bytes`,

@@ -85,6 +85,7 @@ const MAX_BURST_LIMIT = 2 ** 31 - 1;
 export function checkRouteSettings(prop: string, settings: RouteSettings, stageDefaults?: RouteSettings): void {
   // The stage's own settings are top-level props ('' prop); a route's sit under routeSettings.{key}.
   const at = (field: string) => (prop === '' ? field : `${prop}.${field}`);
+  // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent; the stage's own settings are built with only the known keys
   if (prop !== '') {
     checkType(prop, settings, 'object');
     if (settings === undefined) {

@@ -45,7 +45,7 @@ const QUOTE_LIMIT = 64;
  * Quotes a bad value for an error message: short values whole, long ones cut, with their length.
  */
 export function quote(value: unknown): string {
-  const characters = Array.from(typeof value === 'string' ? value : String(value));
+  const characters = Array.from(String(value));
   if (characters.length <= QUOTE_LIMIT) {
     return `'${characters.join('')}'`;
   }

@@ -116,3 +116,28 @@ describe('WebSocketAccessLogFormat', () => {
     expect(WebSocketAccessLogFormat.standard().toString()).toBe(WEBSOCKET_FORMAT);
   });
 });
+
+describe('access log format limits, in UTF-8 bytes', () => {
+  const stageWithFormat = (text: string) => {
+    const api = newApi();
+    const destination = new apigwv2.LogGroupLogDestination(newLogGroup(api.stack));
+    return () => newStage(api, { accessLogSettings: { destination, format: custom(text) } });
+  };
+  // 'é' is 2 bytes in UTF-8 but 1 UTF-16 unit: counting units would take 3073 bytes for 2055.
+  const withBytes = (bytes: number) => `$context.requestId ${'é'.repeat(1018)}${'x'.repeat(bytes - 19 - 2036)}`;
+
+  test('a format of 3072 bytes with multi-byte characters passes', () => {
+    expect(Buffer.byteLength(withBytes(3072))).toBe(3072);
+    expect(stageWithFormat(withBytes(3072))).not.toThrow();
+  });
+
+  test('a format of 3073 bytes with multi-byte characters fails, giving its size in bytes', () => {
+    expect(stageWithFormat(withBytes(3073))).toThrow(/^S\/Stage: accessLogSettings\.format must be at most 3072 bytes, the WebSocket access log template quota; it is 3073 bytes/);
+  });
+
+  test('a format without a request id says which variables and fields would do', () => {
+    expect(stageWithFormat('$context.connectionId')).toThrow(new Error(
+      'S/Stage: accessLogSettings.format must include $context.requestId or $context.extendedRequestId '
+      + "(AccessLogField.contextRequestId() or AccessLogField.contextExtendedRequestId()) (got '$context.connectionId')"));
+  });
+});

@@ -110,3 +110,19 @@ describe('a logging stage without cloudWatchRole', () => {
     Annotations.fromStack(stack).hasWarning('/S/Stage', Match.stringLikeRegexp('cloudWatchRole is not set'));
   });
 });
+
+describe('the cdk-nag suppression on the CloudWatch role', () => {
+  // cdk-nag reads this metadata where it is used: without it, AwsSolutions-IAM4 fails every app with a logging stage.
+  test('suppresses AwsSolutions-IAM4 for the push-to-CloudWatch managed policy only, with the reason', () => {
+    const { stack } = newStage(newApi(), LOGGING_WITH_ROLE);
+    const roles = Template.fromStack(stack).findResources('AWS::IAM::Role');
+
+    expect(Object.values(roles).map((role) => role.Metadata.cdk_nag)).toEqual([{
+      rules_to_suppress: [{
+        id: 'AwsSolutions-IAM4',
+        reason: 'API Gateway documents the AmazonAPIGatewayPushToCloudWatchLogs managed policy for its account CloudWatch Logs role',
+        applies_to: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs'],
+      }],
+    }]);
+  });
+});

@@ -2,7 +2,7 @@ import { Lazy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { LoggingLevel, RouteSettings, WebSocketStageProps } from '../src';
-import { mergeRouteSettings, renderRouteSettings } from '../src/route-settings';
+import { mergeRouteSettings, renderRouteSettings, renderRouteSettingsJson } from '../src/route-settings';
 import { addRoute, deployTimeNumber, errorNaming, newApi, newLogGroup, newStage } from './fixtures';
 
 /** The properties of the only stage in the stack. */
@@ -241,4 +241,37 @@ test('access logs without the role get the warning too', () => {
   newStage(api, { accessLogSettings: { destination: new apigwv2.LogGroupLogDestination(newLogGroup(stack)) } });
 
   Annotations.fromStack(stack).hasWarning('/S/Stage', Match.stringLikeRegexp('cloudWatchRole'));
+});
+
+// The wording of these errors is what tells the user what to fix: they are pinned in full.
+describe('route settings error messages in full', () => {
+  /* eslint-disable @typescript-eslint/no-explicit-any */
+  test('a reserved route key lists the predefined ones', () => {
+    expect(() => newStage(newApi(), { routeSettings: { $connnect: { detailedMetricsEnabled: true } } })).toThrow(new Error(
+      "S/Stage: routeSettings key must be $connect, $disconnect, $default or a custom key that does not start with $ (got '$connnect')"));
+  });
+
+  test('a route given no settings at all says it needs an object', () => {
+    expect(() => newStage(newApi()).addRouteSettings('$connect', undefined as any)).toThrow(new Error(
+      "S/Stage: routeSettings.$connect must be an object of route settings (got 'undefined')"));
+  });
+
+  test('an unknown logging level lists the known ones', () => {
+    expect(() => newStage(newApi(), { loggingLevel: 'DEBUG' as any })).toThrow(new Error(
+      "S/Stage: loggingLevel must be one of OFF, ERROR, INFO (got 'DEBUG')"));
+  });
+
+  test('data trace with logging off says how to fix it', () => {
+    expect(() => newStage(newApi(), { dataTraceEnabled: true, loggingLevel: LoggingLevel.OFF })).toThrow(new Error(
+      'S/Stage: dataTraceEnabled cannot be true when loggingLevel is OFF: data trace writes every message to the execution '
+      + 'logs, which turns them on; set loggingLevel to ERROR or INFO, or leave dataTraceEnabled unset'));
+  });
+});
+
+describe('renderRouteSettingsJson', () => {
+  test('holds the fields that are set, under their CloudFormation names, and no others', () => {
+    // toStrictEqual: a field set to undefined would still be a key of the rendered map.
+    expect(renderRouteSettingsJson({ loggingLevel: LoggingLevel.INFO, throttle: { burstLimit: 5 } }))
+      .toStrictEqual({ LoggingLevel: 'INFO', ThrottlingBurstLimit: 5 });
+  });
 });

@@ -2,7 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { Construct } from 'constructs';
-import { WebSocketStage } from '../src';
+import { WebSocketStage, WebSocketStageProps } from '../src';
 import { checkNumber, checkString, quote, RULES } from '../src/validation';
 import { deployTimeNumber, deployTimeString, errorNaming, importDomain, newApi, newStack, newStage } from './fixtures';
 
@@ -294,5 +294,71 @@ describe('stage names on one API', () => {
     newStage(api, { stageName: deployTimeString(stack, 'A') }, 'First');
 
     expect(() => newStage(api, { stageName: deployTimeString(stack, 'B') }, 'Second')).not.toThrow();
+  });
+});
+
+// The wording of an error is what tells the user what to fix: these pin whole messages, one per rule.
+describe('error messages in full', () => {
+  /* eslint-disable @typescript-eslint/no-explicit-any */
+  const fails = (props: Partial<WebSocketStageProps>, message: string) =>
+    expect(() => newStage(newApi(), props)).toThrow(new Error(`S/Stage: ${message}`));
+
+  test('a value of the wrong type names the type', () => {
+    fails({ autoDeploy: 'yes' as any }, "autoDeploy must be a boolean (got 'yes')");
+    fails({ description: 7 as any }, "description must be a string (got '7')");
+    fails({ stageVariables: 'x' as any }, "stageVariables must be an object (got 'x')");
+  });
+
+  test('a null inside a map says it may be left out', () => {
+    fails({ tags: { k: null as any } }, "tags.k must be a string, or left out (got 'null')");
+  });
+
+  test('a null prop says that leaving it out takes the default', () => {
+    fails({ description: null as any }, "description must be left out, not null, to take its default (got 'null')");
+    fails({ domainMapping: null as any }, "domainMapping must be left out, not null, to take its default (got 'null')");
+  });
+
+  test.each(['domainMapping', 'accessLogSettings', 'throttle'])('%s must be an object', (prop) => {
+    fails({ [prop]: 'x' }, `${prop} must be an object (got 'x')`);
+  });
+
+  test('a number gives its range: open above, or bounded', () => {
+    fails({ throttle: { rateLimit: -1 } }, "throttle.rateLimit must be a number >= 0 (got '-1')");
+    fails({ throttle: { burstLimit: 1.5 } }, "throttle.burstLimit must be an integer from 0 to 2147483647 (got '1.5')");
+  });
+
+  test('tag keys and values give the AWS tag rules', () => {
+    fails({ tags: { 'aws:x': 'v' } },
+      "tags key must be 1-128 characters of letters, digits, spaces and + - = . _ : / @, not starting with 'aws:' (got 'aws:x')");
+    fails({ tags: { k: 'a#b' } }, "tags.k must be at most 256 characters of letters, digits, spaces and + - = . _ : / @ (got 'a#b')");
+  });
+
+  test('a __proto__ key says why it cannot be written', () => {
+    expect(() => newStage(newApi()).addStageVariable('__proto__', 'x')).toThrow(new Error(
+      "S/Stage: stageVariables name must not be '__proto__': a CloudFormation template rendered by the CDK cannot hold that key (got '__proto__')"));
+  });
+
+  test('an unknown key of a struct lists the known ones', () => {
+    fails({ throttle: { rate: 1 } as any }, "throttle key must be one of rateLimit, burstLimit (got 'rate')");
+  });
+});
+
+describe('checkNumber bounds', () => {
+  test('a bound is inclusive at both ends', () => {
+    const rule = { integer: true, min: 0, max: 10 };
+    expect(() => checkNumber('n', 0, rule)).not.toThrow();
+    expect(() => checkNumber('n', 10, rule)).not.toThrow();
+    expect(() => checkNumber('n', 11, rule)).toThrow("n must be an integer from 0 to 10 (got '11')");
+    expect(() => checkNumber('n', -1, rule)).toThrow("n must be an integer from 0 to 10 (got '-1')");
+  });
+
+  test('a rule without a maximum takes any large value', () => {
+    expect(() => checkNumber('n', Number.MAX_SAFE_INTEGER, { integer: true, min: 0 })).not.toThrow();
+  });
+});
+
+describe('checkString on absent values', () => {
+  test('an absent value passes even a rule that the text "undefined" would break', () => {
+    expect(() => checkString('p', undefined, { pattern: /^$/, rule: 'must be empty' })).not.toThrow();
   });
 });

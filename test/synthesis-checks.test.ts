@@ -1,0 +1,88 @@
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { LoggingLevel } from '../src';
+import { addRoute, newApi, newStage } from './fixtures';
+
+// The warnings given at synthesis, in full: each tells the user what will go wrong at deploy and what to do.
+
+/** The warnings on the stage `S/Stage`, without the acknowledgement hint aws-cdk-lib appends. */
+function stageWarnings(stack: import('aws-cdk-lib').Stack): string[] {
+  return Annotations.fromStack(stack).findWarning('/S/Stage', Match.anyValue())
+    .map((warning) => String(warning.entry.data).replace(/ \[ack: [^\]]+\]$/, ''));
+}
+
+describe('route keys that match no route', () => {
+  test('a routeSettings key and a measured route that match no route are named, with the routes there are', () => {
+    const api = newApi();
+    const stage = newStage(api, { routeSettings: { sendmesage: { detailedMetricsEnabled: true } } });
+    addRoute(api, 'sendmessage');
+    addRoute(api, '$connect');
+    stage.metricsForRoute('chat');
+
+    expect(stageWarnings(api.stack)).toEqual(expect.arrayContaining([
+      "routeSettings key 'sendmesage' matches no route of the API (routes: sendmessage, $connect)",
+      "metricsForRoute('chat') matches no route of the API (routes: sendmessage, $connect)",
+    ]));
+  });
+
+  test('an API with no routes in the app gives no such warning: its routes may be added elsewhere', () => {
+    const api = newApi();
+    const stage = newStage(api, { detailedMetricsEnabled: true, routeSettings: { sendmessage: { throttle: { rateLimit: 1 } } } });
+    stage.metricsForRoute('sendmessage');
+
+    expect(stageWarnings(api.stack)).toEqual([]);
+  });
+
+  test('keys that match routes give no warning', () => {
+    const api = newApi();
+    addRoute(api, 'sendmessage');
+    const stage = newStage(api, { detailedMetricsEnabled: true, routeSettings: { sendmessage: { throttle: { rateLimit: 1 } } } });
+    stage.metricsForRoute('sendmessage');
+
+    expect(stageWarnings(api.stack)).toEqual([]);
+  });
+});
+
+describe('advice', () => {
+  test('managedDeployment on an API without routes', () => {
+    const api = newApi();
+    newStage(api, { managedDeployment: true });
+
+    expect(stageWarnings(api.stack)).toEqual([
+      'managedDeployment is true but the API has no routes: API Gateway refuses to deploy an API without routes '
+      + '("At least one route is required"), so the deployment fails. Add a route to the API, such as $default.',
+    ]);
+  });
+
+  test('data trace, with the role set', () => {
+    const api = newApi();
+    newStage(api, { dataTraceEnabled: true, loggingLevel: LoggingLevel.ERROR, cloudWatchRole: true });
+
+    expect(stageWarnings(api.stack)).toEqual([
+      'dataTraceEnabled writes every message in full to the execution logs, whatever the logging level: payloads may '
+      + 'hold personal or secret data, and the logs grow with the traffic. Use it for debugging, not in production.',
+    ]);
+  });
+
+  test('logging without the CloudWatch role', () => {
+    const api = newApi();
+    newStage(api, { loggingLevel: LoggingLevel.ERROR });
+
+    expect(stageWarnings(api.stack)).toEqual([
+      'Logging is enabled but cloudWatchRole is not set: the deployment fails with "CloudWatch Logs role ARN must be set '
+      + 'in account settings to enable logging" unless API Gateway\'s CloudWatch Logs role is already set for this account '
+      + 'and region. Set cloudWatchRole: true on one stage of one stack, or acknowledge this warning if the setting is managed elsewhere.',
+    ]);
+  });
+
+  test('a route metric without detailed metrics', () => {
+    const api = newApi();
+    addRoute(api, 'sendmessage');
+    newStage(api).metricsForRoute('sendmessage');
+
+    expect(stageWarnings(api.stack)).toEqual([
+      "metricsForRoute('sendmessage') was called, but the route does not have detailedMetricsEnabled: API Gateway "
+      + 'publishes no per-route metrics for it, so its metrics stay empty. Set detailedMetricsEnabled: true on the stage or in '
+      + "routeSettings['sendmessage'].",
+    ]);
+  });
+});
