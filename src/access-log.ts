@@ -1,7 +1,6 @@
-import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { Token } from 'aws-cdk-lib/core';
-import { apigatewayModule } from './lazy-modules';
 import { invalidInput } from './validation';
 
 /**
@@ -38,11 +37,11 @@ const REQUEST_ID_VARIABLE = /\$context\.(?:requestId|extendedRequestId)\b/;
  * The default WebSocket access log format, the same line aws-cdk-lib's `WebSocketStage` writes.
  */
 export function defaultWebSocketAccessLogFormat(): apigateway.AccessLogFormat {
-  const { AccessLogField: field, AccessLogFormat } = apigatewayModule();
+  const field = apigateway.AccessLogField;
   const requester = [field.contextIdentitySourceIp(), field.contextIdentityCaller(), field.contextIdentityUser()].join(' ');
   const request = [field.contextEventType(), field.contextRouteKey(), field.contextConnectionId()].join(' ');
   const status = [field.contextStatus(), field.contextRequestId()].join(' ');
-  return AccessLogFormat.custom(`${requester} [${field.contextRequestTime()}] "${request}" ${status}`);
+  return apigateway.AccessLogFormat.custom(`${requester} [${field.contextRequestTime()}] "${request}" ${status}`);
 }
 
 /**
@@ -96,7 +95,7 @@ export class WebSocketAccessLogFormat {
    * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-logging.html
    */
   public static jsonWithWebSocketFields(): apigateway.AccessLogFormat {
-    return apigatewayModule().AccessLogFormat.custom(JSON.stringify({
+    return apigateway.AccessLogFormat.custom(JSON.stringify({
       requestId: '$context.requestId',
       connectionId: '$context.connectionId',
       eventType: '$context.eventType',

@@ -1,18 +1,14 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { CfnResource, Stack } from 'aws-cdk-lib/core';
 
-/**
- * The CloudFormation types that make up what a deployment of an API snapshots. Written out rather than read from
- * the L1 classes, which would load aws-cdk-lib's generated apigatewayv2 module whenever this library is required.
- */
-const ROUTE_TYPE = 'AWS::ApiGatewayV2::Route';
+/** The CloudFormation types that make up what a deployment of an API snapshots. */
 const DEFINITION_TYPES = new Set([
-  ROUTE_TYPE,
-  'AWS::ApiGatewayV2::RouteResponse',
-  'AWS::ApiGatewayV2::Integration',
-  'AWS::ApiGatewayV2::IntegrationResponse',
-  'AWS::ApiGatewayV2::Authorizer',
-  'AWS::ApiGatewayV2::Model',
+  apigwv2.CfnRoute.CFN_RESOURCE_TYPE_NAME,
+  apigwv2.CfnRouteResponse.CFN_RESOURCE_TYPE_NAME,
+  apigwv2.CfnIntegration.CFN_RESOURCE_TYPE_NAME,
+  apigwv2.CfnIntegrationResponse.CFN_RESOURCE_TYPE_NAME,
+  apigwv2.CfnAuthorizer.CFN_RESOURCE_TYPE_NAME,
+  apigwv2.CfnModel.CFN_RESOURCE_TYPE_NAME,
 ]);
 
 /**
@@ -28,5 +24,5 @@ export function apiDefinition(api: apigwv2.IWebSocketApi): CfnResource[] {
 /** The API's routes defined in the API's stack. */
 export function apiRoutes(api: apigwv2.IWebSocketApi): apigwv2.CfnRoute[] {
   return apiDefinition(api)
-    .filter((resource) => resource.cfnResourceType === ROUTE_TYPE) as apigwv2.CfnRoute[];
+    .filter((resource) => resource.cfnResourceType === apigwv2.CfnRoute.CFN_RESOURCE_TYPE_NAME) as apigwv2.CfnRoute[];
 }

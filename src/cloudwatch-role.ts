@@ -1,8 +1,7 @@
-import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import type * as iam from 'aws-cdk-lib/aws-iam';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { RemovalPolicy, Stack } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
-import { apigatewayModule, iamModule } from './lazy-modules';
 
 /** The construct id, under the stack, of the one account setting every stage of the stack shares. */
 export const CLOUDWATCH_ROLE_ID = 'WebSocketStageCloudWatchRole';
@@ -25,10 +24,9 @@ export function cloudWatchRoleAccount(scope: Construct): apigateway.CfnAccount {
     return existing.node.findChild('Account') as apigateway.CfnAccount;
   }
   const holder = new Construct(stack, CLOUDWATCH_ROLE_ID);
-  const { ManagedPolicy, Role, ServicePrincipal } = iamModule();
-  const role = new Role(holder, 'Role', {
-    assumedBy: new ServicePrincipal('apigateway.amazonaws.com'),
-    managedPolicies: [ManagedPolicy.fromAwsManagedPolicyName(PUSH_TO_CLOUDWATCH_LOGS)],
+  const role = new iam.Role(holder, 'Role', {
+    assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com'),
+    managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName(PUSH_TO_CLOUDWATCH_LOGS)],
   });
   role.applyRemovalPolicy(RemovalPolicy.RETAIN);
   // cdk-nag (AwsSolutions-IAM4) flags AWS managed policies; this is the one API Gateway documents for the role.
@@ -40,7 +38,7 @@ export function cloudWatchRoleAccount(scope: Construct): apigateway.CfnAccount {
       applies_to: [`Policy::arn:<AWS::Partition>:iam::aws:policy/${PUSH_TO_CLOUDWATCH_LOGS}`],
     }],
   });
-  const account = new (apigatewayModule().CfnAccount)(holder, 'Account', { cloudWatchRoleArn: role.roleArn });
+  const account = new apigateway.CfnAccount(holder, 'Account', { cloudWatchRoleArn: role.roleArn });
   account.applyRemovalPolicy(RemovalPolicy.RETAIN);
   return account;
 }

@@ -1,7 +1,6 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import type * as iam from 'aws-cdk-lib/aws-iam';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Stack } from 'aws-cdk-lib/core';
-import { iamModule } from './lazy-modules';
 
 /** The IAM action that guards the @connections management API. */
 const MANAGE_CONNECTIONS = 'execute-api:ManageConnections';
@@ -24,7 +23,7 @@ function stageExecuteApiArn(stage: apigwv2.IWebSocketStage): string {
  * @param method `*` for POST, GET and DELETE, or one of them
  */
 export function grantManageConnections(stage: apigwv2.IWebSocketStage, grantee: iam.IGrantable, method: '*' | 'POST' | 'GET' | 'DELETE'): iam.Grant {
-  return iamModule().Grant.addToPrincipal({
+  return iam.Grant.addToPrincipal({
     grantee,
     actions: [MANAGE_CONNECTIONS],
     resourceArns: [`${stageExecuteApiArn(stage)}/${method}/@connections/*`],
@@ -36,7 +35,7 @@ export function grantManageConnections(stage: apigwv2.IWebSocketStage, grantee: 
  * to open a connection.
  */
 export function grantInvokeConnect(stage: apigwv2.IWebSocketStage, grantee: iam.IGrantable): iam.Grant {
-  return iamModule().Grant.addToPrincipal({
+  return iam.Grant.addToPrincipal({
     grantee,
     actions: [INVOKE],
     resourceArns: [`${stageExecuteApiArn(stage)}/$connect`],

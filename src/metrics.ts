@@ -1,6 +1,5 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import { cloudwatchModule } from './lazy-modules';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 
 /** The CloudWatch namespace of API Gateway metrics. */
 const API_GATEWAY_NAMESPACE = 'AWS/ApiGateway';
@@ -98,7 +97,7 @@ export function stageMetric(stage: apigwv2.IWebSocketStage, metricName: string, 
     }
     dimensionsMap[ROUTE_DIMENSION] = routeKey;
   }
-  return new (cloudwatchModule().Metric)({ namespace: API_GATEWAY_NAMESPACE, metricName, ...props, dimensionsMap }).attachTo(stage);
+  return new cloudwatch.Metric({ namespace: API_GATEWAY_NAMESPACE, metricName, ...props, dimensionsMap }).attachTo(stage);
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { IWebSocketMetrics, stageMetric, webSocketMetric } from './metrics';
 
 /**

@@ -64,7 +64,10 @@ export interface IWebSocketStage extends apigwv2.IWebSocketStage, IWebSocketMetr
 }
 
 /**
- * What defined and imported stages share: everything computed from the API and the stage name.
+ * What defined and imported stages share: everything computed from the API and the stage name. Internal: jsii
+ * copies its members onto `WebSocketStage`, and users need only `IWebSocketStage` and `WebSocketStage`.
+ *
+ * @internal
  */
 export abstract class WebSocketStageBase extends Resource implements IWebSocketStage {
   /**

@@ -103,6 +103,40 @@ export function checkStageName(prop: string, value: string): void {
   checkString(prop, value, RULES.stageName);
 }
 
+/**
+ * The one key a JavaScript object cannot hold as data: assigning it sets the object's prototype instead, so the
+ * entry would vanish from the template that aws-cdk-lib renders.
+ */
+const PROTOTYPE_KEY = '__proto__';
+
+/**
+ * Throws when a key of a user-keyed map (stage variables, route settings, tags) is `__proto__`.
+ */
+export function checkMapKey(prop: string, key: string): void {
+  if (key === PROTOTYPE_KEY) {
+    throw invalidInput(prop, "must not be '__proto__': a CloudFormation template rendered by the CDK cannot hold that key", key);
+  }
+}
+
+/**
+ * The entries of a user-keyed map prop, after checking its keys (`keyProp` names them in errors, for example
+ * `tags key`). A `__proto__` key written in an object literal
+ * (or arriving from another language through jsii) is not an entry but the object's prototype, so that is
+ * refused too, rather than the entry vanishing.
+ */
+export function userMapEntries<T>(keyProp: string, map: { [key: string]: T } | undefined): [string, T][] {
+  if (map === undefined) {
+    return [];
+  }
+  const prototype: unknown = Object.getPrototypeOf(map);
+  if (prototype !== Object.prototype && prototype !== null) {
+    checkMapKey(keyProp, PROTOTYPE_KEY);
+  }
+  const entries = Object.entries(map);
+  entries.forEach(([key]) => checkMapKey(keyProp, key));
+  return entries;
+}
+
 /** AWS tag rules: keys 1-128 characters not starting with `aws:`, values up to 256, of letters, digits, spaces and + - = . _ : / @. */
 const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}+\-=._:/@]*$/u;
 
@@ -110,7 +144,7 @@ const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}+\-=._:/@]*$/u;
  * Throws when a resolved tag key or value breaks AWS's tag rules.
  */
 export function checkTags(prop: string, tags: { [key: string]: string } | undefined): void {
-  for (const [key, value] of Object.entries(tags ?? {})) {
+  for (const [key, value] of userMapEntries(`${prop} key`, tags)) {
     if (!Token.isUnresolved(key) && (key.length < 1 || key.length > 128 || key.startsWith('aws:') || !TAG_CHARACTERS.test(key))) {
       throw invalidInput(`${prop} key`, "must be 1-128 characters of letters, digits, spaces and + - = . _ : / @, not starting with 'aws:'", key);
     }

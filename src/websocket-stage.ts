@@ -1,17 +1,18 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import { Annotations, Aspects, IAspect, Lazy, Tags, Token } from 'aws-cdk-lib/core';
-import { Construct, IConstruct } from 'constructs';
+import { Aspects, Lazy, Tags, Token } from 'aws-cdk-lib/core';
+import { Construct } from 'constructs';
 import { defaultWebSocketAccessLogFormat, renderAccessLogSettings } from './access-log';
-import { apiRoutes } from './api-definition';
 import { cloudWatchRoleAccount } from './cloudwatch-role';
-import { createDeployment, finalizeDeployment } from './deployment';
+import { createDeployment } from './deployment';
 import { addDomainMapping } from './domain-mapping';
+import { ImportedWebSocketStage } from './imported-stage';
 import {
-  checkRouteKey, checkRouteSettings, LoggingLevel, mergeRouteSettings, renderRouteSettings, renderRouteSettingsJson, RouteSettings,
+  checkRouteKey, checkRouteSettings, mergeRouteSettings, renderRouteSettings, renderRouteSettingsJson, RouteSettings,
 } from './route-settings';
 import { IWebSocketStage, WebSocketStageBase } from './stage-base';
-import { checkStageName, checkString, checkTags, RULES } from './validation';
+import { prepareStageForSynthesis } from './synthesis-checks';
+import { checkMapKey, checkStageName, checkString, checkTags, RULES, userMapEntries } from './validation';
 import { WebSocketStageAttributes, WebSocketStageProps } from './websocket-stage-props';
 
 /**
@@ -51,15 +52,15 @@ export class WebSocketStage extends WebSocketStageBase {
 
   private readonly resource: apigwv2.CfnStage;
   private readonly defaultRouteSettings: RouteSettings;
-  private readonly stageVariables: { [name: string]: string } = {};
-  private readonly routeSettings: { [routeKey: string]: RouteSettings } = {};
+  // Maps, not objects: keys are the user's, and an object would treat some of them specially.
+  private readonly stageVariables = new Map<string, string>();
+  private readonly routeSettings = new Map<string, RouteSettings>();
   /** The routes `metricsForRoute` was asked for, checked at synthesis. */
   private readonly measuredRoutes = new Set<string>();
   private readonly apiMapping?: apigwv2.CfnApiMapping;
   private readonly deployment?: apigwv2.CfnDeployment;
   private readonly accessLogs: boolean;
   private readonly cloudWatchRole: boolean;
-  private synthesisWorkRegistered = false;
 
   /**
    * @param scope the scope of the stage
@@ -82,10 +83,10 @@ export class WebSocketStage extends WebSocketStageBase {
       detailedMetricsEnabled: props.detailedMetricsEnabled,
     };
     checkRouteSettings('', this.defaultRouteSettings);
-    for (const [name, value] of Object.entries(props.stageVariables ?? {})) {
+    for (const [name, value] of userMapEntries('stageVariables name', props.stageVariables)) {
       this.addStageVariable(name, value);
     }
-    for (const [routeKey, settings] of Object.entries(props.routeSettings ?? {})) {
+    for (const [routeKey, settings] of userMapEntries('routeSettings key', props.routeSettings)) {
       this.addRouteSettings(routeKey, settings);
     }
 
@@ -103,7 +104,7 @@ export class WebSocketStage extends WebSocketStageBase {
       description: props.description,
       clientCertificateId: props.clientCertificateId,
       defaultRouteSettings: renderRouteSettings(this.defaultRouteSettings),
-      routeSettings: this.renderRouteSettings(),
+      routeSettings: Lazy.any({ produce: () => this.renderRouteSettings() }),
       stageVariables: Lazy.any({ produce: () => this.renderStageVariables() }),
       accessLogSettings: renderAccessLogSettings(this, props.accessLogSettings),
     });
@@ -116,10 +117,26 @@ export class WebSocketStage extends WebSocketStageBase {
     if (props.domainMapping) {
       this.apiMapping = addDomainMapping(this, this.resource, props.domainMapping);
     }
-    const logging = this.accessLogs || props.loggingLevel !== undefined || props.dataTraceEnabled !== undefined;
-    if (this.deployment || logging || Object.keys(this.routeSettings).length > 0) {
-      this.prepareForSynthesisOnce();
-    }
+    // Routes and integrations may be added after the stage: what depends on them waits for synthesis.
+    let prepared = false;
+    Aspects.of(this).add({
+      visit: (node) => {
+        if (node === this && !prepared) {
+          prepared = true;
+          prepareStageForSynthesis({
+            stage: this,
+            api: this.api,
+            resource: this.resource,
+            defaultRouteSettings: this.defaultRouteSettings,
+            routeSettings: this.routeSettings,
+            measuredRoutes: this.measuredRoutes,
+            accessLogs: this.accessLogs,
+            cloudWatchRole: this.cloudWatchRole,
+            deployment: this.deployment,
+          });
+        }
+      },
+    });
   }
 
   /**
@@ -147,8 +164,9 @@ export class WebSocketStage extends WebSocketStageBase {
    */
   public addStageVariable(name: string, value: string): void {
     checkString('stageVariables name', name, RULES.stageVariableName);
+    checkMapKey('stageVariables name', name);
     checkString(`stageVariables.${name}`, value, RULES.stageVariableValue);
-    this.stageVariables[name] = value;
+    this.stageVariables.set(name, value);
   }
 
   /**
@@ -161,6 +179,7 @@ export class WebSocketStage extends WebSocketStageBase {
   public addRouteSettings(routeKey: string, settings: RouteSettings): void {
     const prop = `routeSettings.${routeKey}`;
     checkRouteKey('routeSettings key', routeKey);
+    checkMapKey('routeSettings key', routeKey);
     checkRouteSettings(prop, settings);
     if (!renderRouteSettings(settings)) {
       // From Python, a dict inside a map reaches the library without its snake_case keys: jsii drops them.
@@ -168,11 +187,7 @@ export class WebSocketStage extends WebSocketStageBase {
         + 'dataTraceEnabled or detailedMetricsEnabled (from Python, pass RouteSettings(...) rather than a dict inside the map)');
     }
     checkRouteSettings(prop, mergeRouteSettings(this.defaultRouteSettings, settings));
-    this.routeSettings[routeKey] = settings;
-    if (this.resource) {
-      this.resource.routeSettings = this.renderRouteSettings();
-      this.prepareForSynthesisOnce();
-    }
+    this.routeSettings.set(routeKey, settings);
   }
 
   /**
@@ -187,7 +202,6 @@ export class WebSocketStage extends WebSocketStageBase {
   protected _onRouteMetrics(routeKey: string): void {
     if (!Token.isUnresolved(routeKey)) {
       this.measuredRoutes.add(routeKey);
-      this.prepareForSynthesisOnce();
     }
   }
 
@@ -200,117 +214,14 @@ export class WebSocketStage extends WebSocketStageBase {
   }
 
   private renderStageVariables(): { [name: string]: string } | undefined {
-    return Object.keys(this.stageVariables).length > 0 ? { ...this.stageVariables } : undefined;
+    return this.stageVariables.size > 0 ? Object.fromEntries(this.stageVariables) : undefined;
   }
 
   private renderRouteSettings(): { [routeKey: string]: unknown } | undefined {
     // Every route sets at least one field (addRouteSettings makes sure), so no route renders empty.
-    const routes = Object.entries(this.routeSettings);
+    const routes = [...this.routeSettings];
     return routes.length > 0
       ? Object.fromEntries(routes.map(([routeKey, settings]) => [routeKey, renderRouteSettingsJson(mergeRouteSettings(this.defaultRouteSettings, settings))]))
       : undefined;
-  }
-
-  /** Warnings that depend on every route's settings, added at synthesis when they are all known. */
-  private adviseOnLogging(): void {
-    const all = [this.defaultRouteSettings, ...Object.values(this.routeSettings)];
-    if (all.some((settings) => settings.dataTraceEnabled)) {
-      Annotations.of(this).addWarningV2('cdk-websocket-stage:dataTraceEnabled',
-        'dataTraceEnabled writes every message in full to the execution logs, whatever the logging level: payloads may '
-        + 'hold personal or secret data, and the logs grow with the traffic. Use it for debugging, not in production.');
-    }
-    const logging = this.accessLogs
-      || all.some((settings) => settings.dataTraceEnabled || (settings.loggingLevel ?? LoggingLevel.OFF) !== LoggingLevel.OFF);
-    if (logging && !this.cloudWatchRole) {
-      Annotations.of(this).addWarningV2('cdk-websocket-stage:cloudWatchRole',
-        'Logging is enabled but cloudWatchRole is not set: the deployment fails with "CloudWatch Logs role ARN must be set '
-        + 'in account settings to enable logging" unless API Gateway\'s CloudWatch Logs role is already set for this account '
-        + 'and region. Set cloudWatchRole: true on one stage of one stack, or acknowledge this warning if the setting is managed elsewhere.');
-    }
-  }
-
-  /**
-   * Registers the synthesis-time work, once. Only stages with route settings, logging or a managed deployment
-   * have any: the others pay nothing for it.
-   */
-  private prepareForSynthesisOnce(): void {
-    if (!this.synthesisWorkRegistered) {
-      this.synthesisWorkRegistered = true;
-      Aspects.of(this).add(new StageSynthesis(this, () => this.prepareForSynthesis()));
-    }
-  }
-
-  /** Work that needs the whole app: routes and integrations may be added after the stage. */
-  private prepareForSynthesis(): void {
-    this.adviseOnLogging();
-    this.adviseOnRouteMetrics();
-    const routeKeys = Object.keys(this.routeSettings);
-    // Finding the routes walks the API's stack: only stages with route settings or route metrics pay for it.
-    const routes = routeKeys.length > 0 || this.measuredRoutes.size > 0 ? apiRoutes(this.api) : [];
-    const unknownRoute = (what: string) => `${what} matches no route of the API (routes: ${routes.map((route) => route.routeKey).join(', ')})`;
-    for (const routeKey of routeKeys) {
-      const matching = routes.filter((route) => route.routeKey === routeKey);
-      // API Gateway rejects settings of a route that does not exist yet, so the stage waits for the route.
-      matching.forEach((route) => this.resource.node.addDependency(route));
-      if (matching.length === 0 && routes.length > 0) {
-        Annotations.of(this).addWarningV2('cdk-websocket-stage:routeSettingsKey', unknownRoute(`routeSettings key '${routeKey}'`));
-      }
-    }
-    for (const routeKey of this.measuredRoutes) {
-      if (routes.length > 0 && !routes.some((route) => route.routeKey === routeKey)) {
-        Annotations.of(this).addWarningV2('cdk-websocket-stage:routeMetricKey', unknownRoute(`metricsForRoute('${routeKey}')`));
-      }
-    }
-    if (this.deployment) {
-      finalizeDeployment(this.deployment, this.api);
-    }
-  }
-
-  /** A route metric stays empty unless the route has detailed metrics: say so once per route. */
-  private adviseOnRouteMetrics(): void {
-    for (const routeKey of this.measuredRoutes) {
-      const settings = mergeRouteSettings(this.defaultRouteSettings, this.routeSettings[routeKey] ?? {});
-      if (!settings.detailedMetricsEnabled) {
-        Annotations.of(this).addWarningV2('cdk-websocket-stage:routeMetricWithoutDetailedMetrics',
-          `metricsForRoute('${routeKey}') was called, but the route does not have detailedMetricsEnabled: API Gateway `
-          + `publishes no per-route metrics for it, so its metrics stay empty. Set detailedMetricsEnabled: true on the stage or in `
-          + `routeSettings['${routeKey}'].`);
-      }
-    }
-  }
-}
-
-/**
- * Runs the stage's synthesis-time work once, when aspects visit the stage.
- */
-class StageSynthesis implements IAspect {
-  private done = false;
-
-  constructor(private readonly stage: IConstruct, private readonly work: () => void) {}
-
-  public visit(node: IConstruct): void {
-    if (node === this.stage && !this.done) {
-      this.done = true;
-      this.work();
-    }
-  }
-}
-
-/**
- * A stage defined outside this app. It has everything that needs only the API and the stage name.
- */
-class ImportedWebSocketStage extends WebSocketStageBase {
-  public readonly api: apigwv2.IWebSocketApi;
-  public readonly stageName: string;
-
-  constructor(scope: Construct, id: string, attrs: WebSocketStageAttributes) {
-    super(scope, id);
-    this.api = attrs.api;
-    this.stageName = attrs.stageName;
-  }
-
-  public addStageVariable(name: string, _value: string): void {
-    throw new Error(`addStageVariable('${name}') cannot change imported stage '${this.stageName}': `
-      + 'stage variables can only be set on stages defined in this app');
   }
 }

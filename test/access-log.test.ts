@@ -2,45 +2,38 @@ import { Lazy } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import * as logs from 'aws-cdk-lib/aws-logs';
-import { AccessLogSettings, WebSocketAccessLogFormat, WebSocketStage } from '../src';
+import { WebSocketAccessLogFormat } from '../src';
 import { ACCESS_LOG_FORMAT_MAX_BYTES, defaultWebSocketAccessLogFormat } from '../src/access-log';
-import { quote } from '../src/validation';
-import { apiFixture } from './fixtures';
+import { errorNaming, newApi, newLogGroup, newStage } from './fixtures';
 
 const WEBSOCKET_FORMAT = '$context.identity.sourceIp $context.identity.caller $context.identity.user [$context.requestTime] '
   + '"$context.eventType $context.routeKey $context.connectionId" $context.status $context.requestId';
 
-const MISSING_REQUEST_ID = 'accessLogSettings.format must include $context.requestId or $context.extendedRequestId '
-  + '(AccessLogField.contextRequestId() or AccessLogField.contextExtendedRequestId())';
-
-function stageWithAccessLogs(settings: (logGroup: logs.LogGroup) => AccessLogSettings) {
-  const { stack, api } = apiFixture();
-  const logGroup = new logs.LogGroup(stack, 'Logs');
-  new WebSocketStage(stack, 'Stage', { webSocketApi: api, stageName: 'dev', accessLogSettings: settings(logGroup) });
-  return stack;
-}
+const custom = (text: string) => apigateway.AccessLogFormat.custom(text);
 
 test('the default format is the WebSocket line of aws-cdk-lib', () => {
   expect(defaultWebSocketAccessLogFormat().toString()).toBe(WEBSOCKET_FORMAT);
 });
 
 test('a log group destination gets the default format', () => {
-  const stack = stageWithAccessLogs((logGroup) => ({ destination: new apigwv2.LogGroupLogDestination(logGroup) }));
+  const api = newApi();
+  const logGroup = newLogGroup(api.stack);
+  newStage(api, { accessLogSettings: { destination: new apigwv2.LogGroupLogDestination(logGroup) } });
 
-  Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Stage', {
-    AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': ['Logs6819BB44', 'Arn'] }, Format: WEBSOCKET_FORMAT },
+  Template.fromStack(api.stack).hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+    AccessLogSettings: { DestinationArn: api.stack.resolve(logGroup.logGroupArn), Format: WEBSOCKET_FORMAT },
   });
 });
 
 test('a custom format is written as given', () => {
+  const api = newApi();
   const format = apigateway.AccessLogFormat.custom(JSON.stringify({
     requestId: apigateway.AccessLogField.contextRequestId(),
     connectionId: apigateway.AccessLogField.contextConnectionId(),
   }));
-  const stack = stageWithAccessLogs((logGroup) => ({ destination: new apigwv2.LogGroupLogDestination(logGroup), format }));
+  newStage(api, { accessLogSettings: { destination: new apigwv2.LogGroupLogDestination(newLogGroup(api.stack)), format } });
 
-  Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+  Template.fromStack(api.stack).hasResourceProperties('AWS::ApiGatewayV2::Stage', {
     AccessLogSettings: { Format: '{"requestId":"$context.requestId","connectionId":"$context.connectionId"}' },
   });
 });
@@ -49,44 +42,44 @@ test.each([
   ['contextRequestId', apigateway.AccessLogField.contextRequestId()],
   ['contextExtendedRequestId', apigateway.AccessLogField.contextExtendedRequestId()],
 ])('a format with %s passes', (_name, field) => {
-  expect(() => stageWithAccessLogs((logGroup) => ({
-    destination: new apigwv2.LogGroupLogDestination(logGroup),
-    format: apigateway.AccessLogFormat.custom(`${field} $context.routeKey`),
-  }))).not.toThrow();
+  const api = newApi();
+  const destination = new apigwv2.LogGroupLogDestination(newLogGroup(api.stack));
+
+  expect(() => newStage(api, { accessLogSettings: { destination, format: custom(`${field} $context.routeKey`) } })).not.toThrow();
 });
 
 test.each(['', '$context.connectionId', '$context.requestIdXxx'])('fails when the format is %p', (text) => {
-  expect(() => stageWithAccessLogs((logGroup) => ({
-    destination: new apigwv2.LogGroupLogDestination(logGroup),
-    format: apigateway.AccessLogFormat.custom(text),
-  }))).toThrow(`${MISSING_REQUEST_ID} (got ${quote(text)})`);
+  const api = newApi();
+  const destination = new apigwv2.LogGroupLogDestination(newLogGroup(api.stack));
+
+  expect(() => newStage(api, { accessLogSettings: { destination, format: custom(text) } }))
+    .toThrow(errorNaming('accessLogSettings.format', text));
 });
 
 test('fails when the format is over the 3 KB WebSocket template quota', () => {
+  const api = newApi();
+  const destination = new apigwv2.LogGroupLogDestination(newLogGroup(api.stack));
   const text = `$context.requestId ${'x'.repeat(ACCESS_LOG_FORMAT_MAX_BYTES)}`;
 
-  expect(() => stageWithAccessLogs((logGroup) => ({
-    destination: new apigwv2.LogGroupLogDestination(logGroup),
-    format: apigateway.AccessLogFormat.custom(text),
-  }))).toThrow(`accessLogSettings.format must be at most 3072 bytes, the WebSocket access log template quota; it is 3091 bytes (got ${quote(text)})`);
+  // The format has a request id: only the size check can fail it. The error gives the limit and the size.
+  expect(() => newStage(api, { accessLogSettings: { destination, format: custom(text) } }))
+    .toThrow(/^accessLogSettings\.format .*3072 bytes.*3091 bytes/);
 });
 
 test('a format of exactly 3 KB passes', () => {
+  const api = newApi();
+  const destination = new apigwv2.LogGroupLogDestination(newLogGroup(api.stack));
   const text = `$context.requestId ${'x'.repeat(ACCESS_LOG_FORMAT_MAX_BYTES - 19)}`;
 
-  expect(() => stageWithAccessLogs((logGroup) => ({
-    destination: new apigwv2.LogGroupLogDestination(logGroup),
-    format: apigateway.AccessLogFormat.custom(text),
-  }))).not.toThrow();
+  expect(() => newStage(api, { accessLogSettings: { destination, format: custom(text) } })).not.toThrow();
 });
 
 test('a format that is a deploy-time value is not checked', () => {
-  const stack = stageWithAccessLogs((logGroup) => ({
-    destination: new apigwv2.LogGroupLogDestination(logGroup),
-    format: apigateway.AccessLogFormat.custom(Lazy.string({ produce: () => '$context.connectionId' })),
-  }));
+  const api = newApi();
+  const destination = new apigwv2.LogGroupLogDestination(newLogGroup(api.stack));
+  newStage(api, { accessLogSettings: { destination, format: custom(Lazy.string({ produce: () => '$context.connectionId' })) } });
 
-  Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+  Template.fromStack(api.stack).hasResourceProperties('AWS::ApiGatewayV2::Stage', {
     AccessLogSettings: { Format: '$context.connectionId' },
   });
 });
@@ -112,10 +105,11 @@ describe('WebSocketAccessLogFormat', () => {
   });
 
   test('jsonWithWebSocketFields is accepted by the stage and written as given', () => {
+    const api = newApi();
     const format = WebSocketAccessLogFormat.jsonWithWebSocketFields();
-    const stack = stageWithAccessLogs((logGroup) => ({ destination: new apigwv2.LogGroupLogDestination(logGroup), format }));
+    newStage(api, { accessLogSettings: { destination: new apigwv2.LogGroupLogDestination(newLogGroup(api.stack)), format } });
 
-    Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Stage', { AccessLogSettings: { Format: format.toString() } });
+    Template.fromStack(api.stack).hasResourceProperties('AWS::ApiGatewayV2::Stage', { AccessLogSettings: { Format: format.toString() } });
   });
 
   test('standard is the default format', () => {

@@ -1,8 +1,8 @@
 import { App } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cxapi from 'aws-cdk-lib/cx-api';
-import { WebSocketStage } from '../src';
 import { FEATURE_FIXTURES, featureStack } from './feature-fixtures';
+import { newStage } from './fixtures';
 
 // aws-cdk-lib validates synthesized templates against the CloudFormation resource schemas; with this feature
 // flag, a finding fails synthesis. Releases without the flag (the 2.234 floor) skip these tests, visibly.
@@ -25,8 +25,8 @@ whereSupported.each(Object.entries(FEATURE_FIXTURES))('the %s fixture passes aws
 
 whereSupported('the validation is on: a schema violation slipped in by an escape hatch fails synthesis', () => {
   const app = validatingApp();
-  const { stack, api } = featureStack(app, 'Broken');
-  const stage = new WebSocketStage(stack, 'Stage', { webSocketApi: api, stageName: 'prod', autoDeploy: true });
+  const { api } = featureStack(app, 'Broken');
+  const stage = newStage(api, { stageName: 'prod', autoDeploy: true });
   (stage.node.defaultChild as apigwv2.CfnStage).addPropertyOverride('DefaultRouteSettings.ThrottlingBurstLimit', 1.5);
 
   expect(() => app.synth()).toThrow(/ThrottlingBurstLimit/);

@@ -1,17 +1,13 @@
-import { Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import { LoggingLevel, WebSocketStage } from '../src';
+import { LoggingLevel } from '../src';
 import { CLOUDWATCH_ROLE_ID } from '../src/cloudwatch-role';
-import { apiFixture } from './fixtures';
+import { newApi, newStage } from './fixtures';
 
-function loggingStage(stack: Stack, api: apigwv2.IWebSocketApi, id: string, cloudWatchRole?: boolean) {
-  return new WebSocketStage(stack, id, { webSocketApi: api, stageName: id.toLowerCase(), autoDeploy: true, loggingLevel: LoggingLevel.ERROR, cloudWatchRole });
-}
+/** Execution logging, with the account setting made by the stage. */
+const LOGGING_WITH_ROLE = { loggingLevel: LoggingLevel.ERROR, cloudWatchRole: true };
 
 test('creates a role trusted by API Gateway with the push-to-CloudWatch managed policy, and the account setting using it', () => {
-  const { stack, api } = apiFixture();
-  loggingStage(stack, api, 'Stage', true);
+  const { stack } = newStage(newApi(), LOGGING_WITH_ROLE);
   const template = Template.fromStack(stack);
 
   template.hasResourceProperties('AWS::IAM::Role', {
@@ -23,8 +19,7 @@ test('creates a role trusted by API Gateway with the push-to-CloudWatch managed 
 });
 
 test('the role and the account setting are retained on deletion', () => {
-  const { stack, api } = apiFixture();
-  loggingStage(stack, api, 'Stage', true);
+  const { stack } = newStage(newApi(), LOGGING_WITH_ROLE);
   const template = Template.fromStack(stack);
 
   template.hasResource('AWS::IAM::Role', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
@@ -32,17 +27,17 @@ test('the role and the account setting are retained on deletion', () => {
 });
 
 test('the stage waits for the account setting', () => {
-  const { stack, api } = apiFixture();
-  loggingStage(stack, api, 'Stage', true);
+  const { stack } = newStage(newApi(), LOGGING_WITH_ROLE);
   const accountId = Object.keys(Template.fromStack(stack).findResources('AWS::ApiGateway::Account'))[0];
 
   Template.fromStack(stack).hasResource('AWS::ApiGatewayV2::Stage', { DependsOn: [accountId] });
 });
 
 test('is created once per stack however many stages ask', () => {
-  const { stack, api } = apiFixture();
-  loggingStage(stack, api, 'One', true);
-  loggingStage(stack, api, 'Two', true);
+  const api = newApi();
+  const { stack } = api;
+  newStage(api, { ...LOGGING_WITH_ROLE, stageName: 'one' }, 'One');
+  newStage(api, { ...LOGGING_WITH_ROLE, stageName: 'two' }, 'Two');
   const template = Template.fromStack(stack);
 
   template.resourceCountIs('AWS::ApiGateway::Account', 1);
@@ -55,15 +50,13 @@ test('is created once per stack however many stages ask', () => {
 });
 
 test('is not created by default', () => {
-  const { stack, api } = apiFixture();
-  loggingStage(stack, api, 'Stage');
+  const { stack } = newStage(newApi(), { loggingLevel: LoggingLevel.ERROR });
 
   Template.fromStack(stack).resourceCountIs('AWS::ApiGateway::Account', 0);
 });
 
 test('no warning about the account setting when the role is created', () => {
-  const { stack, api } = apiFixture();
-  loggingStage(stack, api, 'Stage', true);
+  const { stack } = newStage(newApi(), LOGGING_WITH_ROLE);
 
   Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('cloudWatchRole'));
 });

@@ -1,54 +1,59 @@
+import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import { WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { WebSocketStage } from '../src';
 import { apiDefinition } from '../src/api-definition';
-import { apiFixture } from './fixtures';
+import { addRoute, newApi, newStage } from './fixtures';
 
-function deployedStage(routes: string[], build?: (api: apigwv2.WebSocketApi) => void) {
-  const { stack, api } = apiFixture();
-  for (const route of routes) {
-    api.addRoute(route, { integration: new WebSocketMockIntegration(`${route}Mock`) });
-  }
-  new WebSocketStage(stack, 'Stage', { webSocketApi: api, stageName: 'dev', managedDeployment: true });
-  build?.(api);
-  return { stack, api, template: Template.fromStack(stack) };
-}
+const MANAGED = { managedDeployment: true };
 
-function deploymentId(template: Template): string {
-  const ids = Object.keys(template.findResources('AWS::ApiGatewayV2::Deployment'));
+function deploymentId(stack: Stack): string {
+  const ids = Object.keys(Template.fromStack(stack).findResources('AWS::ApiGatewayV2::Deployment'));
   expect(ids).toHaveLength(1);
   return ids[0];
 }
 
-test('creates a deployment of the API and points the stage at it', () => {
-  const { template } = deployedStage(['sendmessage']);
-  const id = deploymentId(template);
+/** The deployment logical id of a managed stage of an API with these routes, after `change`. */
+function deploymentIdWith(routes: string[], change?: (api: apigwv2.WebSocketApi) => void): string {
+  const api = newApi();
+  routes.forEach((route) => addRoute(api, route));
+  newStage(api, MANAGED);
+  change?.(api);
+  return deploymentId(api.stack);
+}
 
-  template.hasResourceProperties('AWS::ApiGatewayV2::Deployment', { ApiId: { Ref: 'ApiF70053CD' } });
-  template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { DeploymentId: { Ref: id }, AutoDeploy: Match.absent() });
+test('creates a deployment of the API and points the stage at it', () => {
+  const api = newApi();
+  addRoute(api, 'sendmessage');
+  newStage(api, MANAGED);
+  const template = Template.fromStack(api.stack);
+
+  template.hasResourceProperties('AWS::ApiGatewayV2::Deployment', { ApiId: api.stack.resolve(api.apiId) });
+  template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { DeploymentId: { Ref: deploymentId(api.stack) }, AutoDeploy: Match.absent() });
 });
 
 test('the deployment waits for every route and integration of the API, including those added after the stage', () => {
-  const { stack, api, template } = deployedStage(['sendmessage'], (a) => a.addRoute('later', { integration: new WebSocketMockIntegration('LaterMock') }));
+  const api = newApi();
+  addRoute(api, 'sendmessage');
+  newStage(api, MANAGED);
+  addRoute(api, 'later');
   const expected = ['sendmessage-Route', 'later-Route'].flatMap((route) => {
     const routeConstruct = api.node.findChild(route);
     return [routeConstruct.node.defaultChild, routeConstruct.node.findAll().find((c) => c instanceof apigwv2.CfnIntegration)]
-      .map((c) => stack.getLogicalId(c as apigwv2.CfnRoute));
+      .map((c) => api.stack.getLogicalId(c as apigwv2.CfnRoute));
   });
 
-  const dependsOn = Object.values(template.findResources('AWS::ApiGatewayV2::Deployment'))[0].DependsOn;
+  const dependsOn = Object.values(Template.fromStack(api.stack).findResources('AWS::ApiGatewayV2::Deployment'))[0].DependsOn;
   expect(dependsOn).toEqual(expect.arrayContaining(expected));
   expect(dependsOn).toHaveLength(4);
 });
 
 test('the deployment logical id changes when a route changes, and only then', () => {
-  const one = deploymentId(deployedStage(['sendmessage']).template);
-  const same = deploymentId(deployedStage(['sendmessage']).template);
-  const more = deploymentId(deployedStage(['sendmessage', 'join']).template);
-  const other = deploymentId(deployedStage(['sendmessage'], (api) => {
+  const one = deploymentIdWith(['sendmessage']);
+  const same = deploymentIdWith(['sendmessage']);
+  const more = deploymentIdWith(['sendmessage', 'join']);
+  const other = deploymentIdWith(['sendmessage'], (api) => {
     (api.node.findChild('sendmessage-Route').node.defaultChild as apigwv2.CfnRoute).apiKeyRequired = true;
-  }).template);
+  });
 
   expect(one).toMatch(/^StageDeployment[0-9A-F]{8}[0-9A-F]{8}$/);
   expect(same).toBe(one);
@@ -57,27 +62,22 @@ test('the deployment logical id changes when a route changes, and only then', ()
 });
 
 test('another API in the stack does not change the deployment', () => {
-  const alone = deploymentId(deployedStage(['sendmessage']).template);
-  const withOther = deploymentId(deployedStage(['sendmessage'], (api) => {
-    const other = new apigwv2.WebSocketApi(api.stack, 'OtherApi');
-    other.addRoute('x', { integration: new WebSocketMockIntegration('OtherMock') });
-  }).template);
+  const alone = deploymentIdWith(['sendmessage']);
+  const withOther = deploymentIdWith(['sendmessage'], (api) => {
+    addRoute(new apigwv2.WebSocketApi(api.stack, 'OtherApi'), 'x');
+  });
 
   expect(withOther).toBe(alone);
 });
 
 test('fails when combined with autoDeploy', () => {
-  const { stack, api } = apiFixture();
-
-  expect(() => new WebSocketStage(stack, 'Stage', { webSocketApi: api, stageName: 'dev', autoDeploy: true, managedDeployment: true }))
-    .toThrow('managedDeployment cannot be true when autoDeploy is true: an auto-deployed stage takes no deployment of its own '
-      + '(got autoDeploy: true, managedDeployment: true)');
+  expect(() => newStage(newApi(), { autoDeploy: true, managedDeployment: true })).toThrow(/^managedDeployment .*autoDeploy/);
 });
 
-test('the definition types are the L1 types of aws-cdk-lib', () => {
-  // api-definition.ts writes the type names out so that requiring the library does not load the L1 module.
-  const { stack, api } = apiFixture();
-  api.addRoute('x', { integration: new WebSocketMockIntegration('XMock') });
+test('the definition holds every route, integration, response, authorizer and model of the API', () => {
+  const api = newApi();
+  const { stack } = api;
+  addRoute(api, 'x');
   new apigwv2.CfnRouteResponse(stack, 'RR', { apiId: api.apiId, routeId: 'r', routeResponseKey: '$default' });
   new apigwv2.CfnIntegrationResponse(stack, 'IR', { apiId: api.apiId, integrationId: 'i', integrationResponseKey: '$default' });
   new apigwv2.CfnAuthorizer(stack, 'Auth', { apiId: api.apiId, authorizerType: 'REQUEST', name: 'a' });

@@ -1,29 +1,8 @@
 import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import * as acm from 'aws-cdk-lib/aws-certificatemanager';
-import { WebSocketStage } from '../src';
 import { API_MAPPING_ID } from '../src/domain-mapping';
-import { apiFixture } from './fixtures';
-
-const CERTIFICATE_ARN = 'arn:aws:acm:eu-west-1:111111111111:certificate/abc';
-
-function ownedDomain(stack: Stack, id = 'Domain') {
-  return new apigwv2.DomainName(stack, id, {
-    domainName: 'ws.example.com',
-    certificate: acm.Certificate.fromCertificateArn(stack, `${id}Cert`, CERTIFICATE_ARN),
-  });
-}
-
-function mappedStage(options: { domainId?: string; mappingKey?: string } = {}) {
-  const { stack, api } = apiFixture();
-  const stage = new WebSocketStage(stack, 'Stage', {
-    webSocketApi: api,
-    stageName: 'dev',
-    domainMapping: { domainName: ownedDomain(stack, options.domainId), mappingKey: options.mappingKey },
-  });
-  return { stack, stage };
-}
+import { importDomain, newApi, newDomain, newStage } from './fixtures';
 
 function mappingLogicalId(stack: Stack): string {
   const ids = Object.keys(Template.fromStack(stack).findResources('AWS::ApiGatewayV2::ApiMapping'));
@@ -32,55 +11,57 @@ function mappingLogicalId(stack: Stack): string {
 }
 
 test('maps the stage on the domain under the key', () => {
-  const { stack } = mappedStage({ mappingKey: 'v1' });
+  const api = newApi();
+  const domainName = newDomain(api.stack);
+  newStage(api, { domainMapping: { domainName, mappingKey: 'v1' } });
 
-  Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', {
-    ApiId: { Ref: 'ApiF70053CD' },
-    DomainName: { Ref: 'Domain66AC69E0' },
+  Template.fromStack(api.stack).hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', {
+    ApiId: api.stack.resolve(api.apiId),
+    DomainName: api.stack.resolve(domainName.name),
     Stage: 'dev',
     ApiMappingKey: 'v1',
   });
 });
 
 test('without a key, maps the stage on the root of the domain', () => {
-  const { stack } = mappedStage();
+  const api = newApi();
+  newStage(api, { domainMapping: { domainName: newDomain(api.stack) } });
 
-  Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', { ApiMappingKey: Match.absent() });
+  Template.fromStack(api.stack).hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', { ApiMappingKey: Match.absent() });
 });
 
 test('an empty key maps the stage on the root of the domain, as no key does', () => {
-  const { stack } = mappedStage({ mappingKey: '' });
+  const api = newApi();
+  newStage(api, { domainMapping: { domainName: newDomain(api.stack), mappingKey: '' } });
 
-  Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', { ApiMappingKey: Match.absent() });
+  Template.fromStack(api.stack).hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', { ApiMappingKey: Match.absent() });
 });
 
 test('an imported domain is mapped by its name', () => {
-  const { stack, api } = apiFixture();
-  const domainName = apigwv2.DomainName.fromDomainNameAttributes(stack, 'Domain', {
-    name: 'ws.example.com',
-    regionalDomainName: 'd-abc.execute-api.eu-west-1.amazonaws.com',
-    regionalHostedZoneId: 'Z2FDTNDATAQYW2',
-  });
-  new WebSocketStage(stack, 'Stage', { webSocketApi: api, stageName: 'dev', domainMapping: { domainName } });
+  const api = newApi();
+  newStage(api, { domainMapping: { domainName: importDomain(api.stack) } });
 
-  Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', { DomainName: 'ws.example.com' });
+  Template.fromStack(api.stack).hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', { DomainName: 'ws.example.com' });
 });
 
 test('the mapping waits for the stage', () => {
-  const { stack, stage } = mappedStage({ mappingKey: 'v1' });
-  const stageLogicalId = stack.getLogicalId(stage.node.defaultChild as apigwv2.CfnStage);
+  const api = newApi();
+  const stage = newStage(api, { domainMapping: { domainName: newDomain(api.stack), mappingKey: 'v1' } });
+  const stageLogicalId = api.stack.getLogicalId(stage.node.defaultChild as apigwv2.CfnStage);
 
-  Template.fromStack(stack).hasResource('AWS::ApiGatewayV2::ApiMapping', { DependsOn: [stageLogicalId] });
+  Template.fromStack(api.stack).hasResource('AWS::ApiGatewayV2::ApiMapping', { DependsOn: [stageLogicalId] });
 });
 
 test('the stage itself does not depend on the domain', () => {
-  const { stack } = mappedStage({ mappingKey: 'v1' });
+  const api = newApi();
+  newStage(api, { domainMapping: { domainName: newDomain(api.stack), mappingKey: 'v1' } });
 
-  Template.fromStack(stack).hasResource('AWS::ApiGatewayV2::Stage', { DependsOn: Match.absent() });
+  Template.fromStack(api.stack).hasResource('AWS::ApiGatewayV2::Stage', { DependsOn: Match.absent() });
 });
 
 test('the mapping is the stage child with a fixed, readable construct id', () => {
-  const { stage } = mappedStage();
+  const api = newApi();
+  const stage = newStage(api, { domainMapping: { domainName: newDomain(api.stack) } });
   const mapping = stage.node.tryFindChild(API_MAPPING_ID);
 
   expect(API_MAPPING_ID).toBe('ApiMapping');
@@ -88,51 +69,57 @@ test('the mapping is the stage child with a fixed, readable construct id', () =>
 });
 
 test('the mapping logical id is the same whatever the domain construct is called and whatever the key', () => {
-  const reference = mappingLogicalId(mappedStage().stack);
+  const mappingId = (domainId: string, mappingKey?: string) => {
+    const api = newApi();
+    newStage(api, { domainMapping: { domainName: newDomain(api.stack, domainId), mappingKey } });
+    return mappingLogicalId(api.stack);
+  };
+  const reference = mappingId('Domain');
 
   expect(reference).toMatch(/^StageApiMapping[0-9A-F]{8}$/);
-  expect(mappingLogicalId(mappedStage({ domainId: 'RenamedDomain' }).stack)).toBe(reference);
-  expect(mappingLogicalId(mappedStage({ mappingKey: 'v2' }).stack)).toBe(reference);
+  expect(mappingId('RenamedDomain')).toBe(reference);
+  expect(mappingId('Domain', 'v2')).toBe(reference);
 });
 
 describe('custom-domain URLs', () => {
   test('domainUrl and domainCallbackUrl are the domain and the key', () => {
-    const { stack, stage } = mappedStage({ mappingKey: 'v1' });
+    const api = newApi();
+    const domainName = newDomain(api.stack);
+    const stage = newStage(api, { domainMapping: { domainName, mappingKey: 'v1' } });
+    const domain = api.stack.resolve(domainName.name);
 
-    expect(stack.resolve(stage.domainUrl)).toEqual({ 'Fn::Join': ['', ['wss://', { Ref: 'Domain66AC69E0' }, '/v1']] });
-    expect(stack.resolve(stage.domainCallbackUrl)).toEqual({ 'Fn::Join': ['', ['https://', { Ref: 'Domain66AC69E0' }, '/v1']] });
+    expect(api.stack.resolve(stage.domainUrl)).toEqual({ 'Fn::Join': ['', ['wss://', domain, '/v1']] });
+    expect(api.stack.resolve(stage.domainCallbackUrl)).toEqual({ 'Fn::Join': ['', ['https://', domain, '/v1']] });
   });
 
   test('a mapping on the root gives the bare domain', () => {
-    const { stack, stage } = mappedStage();
+    const api = newApi();
+    const domainName = newDomain(api.stack);
+    const stage = newStage(api, { domainMapping: { domainName } });
 
-    expect(stack.resolve(stage.domainUrl)).toEqual({ 'Fn::Join': ['', ['wss://', { Ref: 'Domain66AC69E0' }]] });
+    expect(api.stack.resolve(stage.domainUrl)).toEqual({ 'Fn::Join': ['', ['wss://', api.stack.resolve(domainName.name)]] });
   });
 
   test('an imported domain gives a literal URL', () => {
-    const { stack, api } = apiFixture();
-    const domainName = apigwv2.DomainName.fromDomainNameAttributes(stack, 'Domain', {
-      name: 'ws.example.com', regionalDomainName: 'd-abc.execute-api.eu-west-1.amazonaws.com', regionalHostedZoneId: 'Z2FDTNDATAQYW2',
-    });
-    const stage = new WebSocketStage(stack, 'Stage', { webSocketApi: api, stageName: 'dev', domainMapping: { domainName, mappingKey: 'chat' } });
+    const api = newApi();
+    const stage = newStage(api, { domainMapping: { domainName: importDomain(api.stack), mappingKey: 'chat' } });
 
     expect(stage.domainUrl).toBe('wss://ws.example.com/chat');
     expect(stage.domainCallbackUrl).toBe('https://ws.example.com/chat');
   });
 
   test('fails without a domain mapping', () => {
-    const { stack, api } = apiFixture();
-    const stage = new WebSocketStage(stack, 'Stage', { webSocketApi: api, stageName: 'dev' });
+    const stage = newStage(newApi());
 
-    expect(() => stage.domainUrl).toThrow("domainUrl is only available on a stage with a domainMapping; stage 'S/Stage' has none");
-    expect(() => stage.domainCallbackUrl).toThrow("domainCallbackUrl is only available on a stage with a domainMapping; stage 'S/Stage' has none");
+    expect(() => stage.domainUrl).toThrow(/^domainUrl .*domainMapping.*'S\/Stage'/);
+    expect(() => stage.domainCallbackUrl).toThrow(/^domainCallbackUrl .*domainMapping.*'S\/Stage'/);
   });
 });
 
 test('an L1 domain name is mapped through its reference', () => {
-  const { stack, api } = apiFixture();
-  const domainName = new apigwv2.CfnDomainName(stack, 'CfnDomain', { domainName: 'ws.example.com' });
-  new WebSocketStage(stack, 'Stage', { webSocketApi: api, stageName: 'dev', domainMapping: { domainName } });
+  const api = newApi();
+  const domainName = new apigwv2.CfnDomainName(api.stack, 'CfnDomain', { domainName: 'ws.example.com' });
+  newStage(api, { domainMapping: { domainName } });
 
-  Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', { DomainName: { Ref: 'CfnDomain' } });
+  Template.fromStack(api.stack).hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', { DomainName: api.stack.resolve(domainName.ref) });
 });

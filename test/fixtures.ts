@@ -1,20 +1,89 @@
 import { App, CfnParameter, Environment, Stack } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { WebSocketStage, WebSocketStageProps } from '../src';
+import { quote } from '../src/validation';
 
-/** A stack with a WebSocket API, the starting point of most tests. */
-export interface ApiFixture {
-  readonly app: App;
-  readonly stack: Stack;
-  readonly api: apigwv2.WebSocketApi;
+// One builder per kind of thing the tests need. Each takes the scope it builds in and gives fixed construct ids,
+// so a test names only what it is about.
+
+/** An environment with a literal account and region, for tests that need them resolved. */
+export const ENV: Environment = { account: '111111111111', region: 'eu-west-1' };
+
+export interface NewStackOptions {
+  /** @default a new App */
+  readonly app?: App;
+  /** @default 'S' */
+  readonly id?: string;
+  /** @default environment-agnostic */
+  readonly env?: Environment;
 }
 
-/** Builds a fresh app, a stack `S` (environment-agnostic unless `env` is given) and a WebSocket API `Api`. */
-export function apiFixture(env?: Environment): ApiFixture {
-  const app = new App();
-  const stack = new Stack(app, 'S', { env });
-  const api = new apigwv2.WebSocketApi(stack, 'Api');
-  return { app, stack, api };
+/** A stack `S` in a fresh app, environment-agnostic unless `env` is given. */
+export function newStack(options: NewStackOptions = {}): Stack {
+  return new Stack(options.app ?? new App(), options.id ?? 'S', { env: options.env });
 }
+
+/** A WebSocket API `Api` (in a fresh stack unless one is given). Its stack is `api.stack`. */
+export function newApi(stack: Stack = newStack(), props?: apigwv2.WebSocketApiProps): apigwv2.WebSocketApi {
+  return new apigwv2.WebSocketApi(stack, 'Api', props);
+}
+
+/** A route of `api` with a mock integration; its construct is `api.node.findChild(\`${routeKey}-Route\`)`. */
+export function addRoute(api: apigwv2.WebSocketApi, routeKey: string): apigwv2.WebSocketRoute {
+  return api.addRoute(routeKey, { integration: new WebSocketMockIntegration(`${routeKey}Mock`) });
+}
+
+/** This library's stage `Stage` of `api`, in the API's stack, named `dev` unless `props` say otherwise. */
+export function newStage(api: apigwv2.IWebSocketApi, props: Partial<WebSocketStageProps> = {}, id = 'Stage'): WebSocketStage {
+  return new WebSocketStage(api.stack, id, { webSocketApi: api, stageName: 'dev', ...props });
+}
+
+/** A stage of `api` imported by name, as `Imported` in the API's stack. */
+export function importStage(api: apigwv2.IWebSocketApi, stageName = 'prod', id = 'Imported') {
+  return WebSocketStage.fromWebSocketStageAttributes(api.stack, id, { api, stageName });
+}
+
+/** A custom domain `ws.example.com` owned by the stack, with an imported certificate. */
+export function newDomain(scope: Construct, id = 'Domain'): apigwv2.DomainName {
+  return new apigwv2.DomainName(scope, id, {
+    domainName: 'ws.example.com',
+    certificate: acm.Certificate.fromCertificateArn(scope, `${id}Cert`, 'arn:aws:acm:eu-west-1:111111111111:certificate/abc'),
+  });
+}
+
+/** The custom domain `ws.example.com`, imported by its attributes. */
+export function importDomain(scope: Construct, id = 'Domain'): apigwv2.IDomainName {
+  return apigwv2.DomainName.fromDomainNameAttributes(scope, id, {
+    name: 'ws.example.com',
+    regionalDomainName: 'd-abc.execute-api.eu-west-1.amazonaws.com',
+    regionalHostedZoneId: 'Z2FDTNDATAQYW2',
+  });
+}
+
+/** A log group `Logs`, for access logs. */
+export function newLogGroup(scope: Construct, id = 'Logs', props?: logs.LogGroupProps): logs.LogGroup {
+  return new logs.LogGroup(scope, id, props);
+}
+
+/** A role `Role` that grants can be given to. */
+export function newRole(scope: Construct, id = 'Role'): iam.Role {
+  return new iam.Role(scope, id, { assumedBy: new iam.AccountRootPrincipal() });
+}
+
+/** The metric helpers of a stage, and of its routes: method, metric name, statistic. */
+export const METRIC_HELPERS = [
+  ['metricConnectCount', 'ConnectCount', 'Sum'],
+  ['metricMessageCount', 'MessageCount', 'Sum'],
+  ['metricIntegrationError', 'IntegrationError', 'Sum'],
+  ['metricClientError', 'ClientError', 'Sum'],
+  ['metricExecutionError', 'ExecutionError', 'Sum'],
+  ['metricIntegrationLatency', 'IntegrationLatency', 'Average'],
+] as const;
 
 /** A value that is only known at deploy time: a CloudFormation parameter. */
 export function deployTimeString(stack: Stack, id: string): string {
@@ -24,4 +93,16 @@ export function deployTimeString(stack: Stack, id: string): string {
 /** A number that is only known at deploy time. */
 export function deployTimeNumber(stack: Stack, id: string): number {
   return new CfnParameter(stack, id, { type: 'Number' }).valueAsNumber;
+}
+
+/**
+ * What an error about a bad value must say: it starts with the prop and shows the value, whatever the wording
+ * between them. For `expect(...).toThrow(...)`.
+ */
+export function errorNaming(prop: string, value: unknown): RegExp {
+  return new RegExp(`^${escape(prop)} .*${escape(quote(value))}`);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }

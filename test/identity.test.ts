@@ -1,10 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import { Construct } from 'constructs';
-import { WebSocketStage } from '../src';
-import { apiFixture } from './fixtures';
+import { newApi, newDomain, newStage } from './fixtures';
 
 // Logical ids are what CloudFormation keys resources on: a changed id replaces a live stage or mapping. These are
 // pinned, and must not move when unrelated things change.
@@ -20,15 +17,12 @@ interface Variation {
 }
 
 function logicalIds(variation: Variation = {}) {
-  const { stack, api } = apiFixture();
-  const scope = variation.domainScope?.(stack) ?? stack;
-  const domainName = new apigwv2.DomainName(scope, variation.domainId ?? 'Domain', {
-    domainName: 'ws.example.com',
-    certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:111111111111:certificate/abc'),
-  });
-  new WebSocketStage(stack, 'Stage', { webSocketApi: api, stageName: 'dev', autoDeploy: true, domainMapping: { domainName, mappingKey: variation.mappingKey } });
+  const api = newApi();
+  const { stack } = api;
+  const domainName = newDomain(variation.domainScope?.(stack) ?? stack, variation.domainId);
+  newStage(api, { autoDeploy: true, domainMapping: { domainName, mappingKey: variation.mappingKey } });
   if (variation.otherStage) {
-    new WebSocketStage(stack, 'OtherStage', { webSocketApi: api, stageName: 'other', autoDeploy: true });
+    newStage(api, { stageName: 'other', autoDeploy: true }, 'OtherStage');
   }
   const template = Template.fromStack(stack);
   return {

@@ -3,17 +3,14 @@ import { join } from 'path';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import * as acm from 'aws-cdk-lib/aws-certificatemanager';
-import * as logs from 'aws-cdk-lib/aws-logs';
-import { LoggingLevel, WebSocketStage, WebSocketStageProps } from '../src';
-import { apiFixture } from './fixtures';
+import { LoggingLevel, WebSocketStageProps } from '../src';
+import { newApi, newDomain, newLogGroup, newStage } from './fixtures';
 
 // Every prop, when set, shows in the template: nothing is accepted and ignored. The matrix must name every prop
 // of the public structs, read from the jsii assembly, so a new prop cannot be added without a row here.
 
-type Fixture = ReturnType<typeof apiFixture>;
 type Row = {
-  props: (f: Fixture) => Partial<WebSocketStageProps>;
+  props: (api: apigwv2.WebSocketApi) => Partial<WebSocketStageProps>;
   /** What the template holds because of the prop. */
   shows: (template: Template) => void;
 };
@@ -21,7 +18,7 @@ type Row = {
 const stageHas = (properties: object) => (t: Template) => t.hasResourceProperties('AWS::ApiGatewayV2::Stage', properties);
 
 const MATRIX: Record<string, Row> = {
-  webSocketApi: { props: ({ api }) => ({ webSocketApi: api }), shows: stageHas({ ApiId: { Ref: 'ApiF70053CD' } }) },
+  webSocketApi: { props: (api) => ({ webSocketApi: api }), shows: stageHas({ ApiId: { Ref: 'ApiF70053CD' } }) },
   stageName: { props: () => ({ stageName: 'blue' }), shows: stageHas({ StageName: 'blue' }) },
   autoDeploy: { props: () => ({ autoDeploy: false }), shows: stageHas({ AutoDeploy: false }) },
   description: { props: () => ({ description: 'd' }), shows: stageHas({ Description: 'd' }) },
@@ -39,21 +36,18 @@ const MATRIX: Record<string, Row> = {
   cloudWatchRole: { props: () => ({ cloudWatchRole: true }), shows: (t) => t.resourceCountIs('AWS::ApiGateway::Account', 1) },
   managedDeployment: { props: () => ({ managedDeployment: true }), shows: (t) => t.resourceCountIs('AWS::ApiGatewayV2::Deployment', 1) },
   accessLogSettings: {
-    props: ({ stack }) => ({
+    props: (api) => ({
       accessLogSettings: {
-        destination: new apigwv2.LogGroupLogDestination(new logs.LogGroup(stack, 'Logs')),
+        destination: new apigwv2.LogGroupLogDestination(newLogGroup(api.stack)),
         format: apigateway.AccessLogFormat.custom('$context.requestId x'),
       },
     }),
     shows: stageHas({ AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': ['Logs6819BB44', 'Arn'] }, Format: '$context.requestId x' } }),
   },
   domainMapping: {
-    props: ({ stack }) => ({
+    props: (api) => ({
       domainMapping: {
-        domainName: new apigwv2.DomainName(stack, 'Domain', {
-          domainName: 'ws.example.com',
-          certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:111111111111:certificate/abc'),
-        }),
+        domainName: newDomain(api.stack),
         mappingKey: 'k',
       },
     }),
@@ -71,18 +65,18 @@ test('the matrix covers every prop of WebSocketStageProps', () => {
 });
 
 test('the routeSettings row sets every field of RouteSettings', () => {
-  const fields = Object.keys(MATRIX.routeSettings.props(apiFixture()).routeSettings!.$connect).sort();
+  const fields = Object.keys(MATRIX.routeSettings.props(newApi()).routeSettings!.$connect).sort();
   expect(fields).toEqual(structProperties('cdk-websocket-stage.RouteSettings'));
 });
 
 test('the accessLogSettings row sets every field of AccessLogSettings', () => {
-  const fields = Object.keys(MATRIX.accessLogSettings.props(apiFixture()).accessLogSettings!).sort();
+  const fields = Object.keys(MATRIX.accessLogSettings.props(newApi()).accessLogSettings!).sort();
   expect(fields).toEqual(structProperties('cdk-websocket-stage.AccessLogSettings'));
 });
 
 test.each(Object.entries(MATRIX))('%s, when set, shows in the template', (_prop, row) => {
-  const fixture = apiFixture();
-  new WebSocketStage(fixture.stack, 'Stage', { webSocketApi: fixture.api, stageName: 'dev', ...row.props(fixture) });
+  const api = newApi();
+  newStage(api, row.props(api));
 
-  row.shows(Template.fromStack(fixture.stack));
+  row.shows(Template.fromStack(api.stack));
 });

@@ -2,12 +2,10 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { WebSocketStage, WebSocketStageProps } from '../src';
-import { apiFixture } from './fixtures';
+import { newApi, newDomain, newLogGroup, newRole } from './fixtures';
 
 // Builds the same app twice, once with this library's stage and once with aws-cdk-lib's (of the version
 // this jest project runs against), and compares what users see of each.
@@ -23,13 +21,11 @@ type Scenario = (c: Collaborators) => Omit<WebSocketStageProps, 'webSocketApi' |
 type Implementation = 'cdk-websocket-stage' | 'aws-cdk-lib';
 
 function build(implementation: Implementation, scenario: Scenario) {
-  const { stack, api } = apiFixture();
-  const domain = new apigwv2.DomainName(stack, 'Domain', {
-    domainName: 'ws.example.com',
-    certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:111111111111:certificate/abc'),
-  });
-  const logGroup = new logs.LogGroup(stack, 'Logs');
-  const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  const api = newApi();
+  const { stack } = api;
+  const domain = newDomain(stack);
+  const logGroup = newLogGroup(stack);
+  const role = newRole(stack);
   const props = { webSocketApi: api, stageName: 'dev', ...scenario({ stack, domain, logGroup }) };
   const stage = implementation === 'cdk-websocket-stage'
     ? new WebSocketStage(stack, 'Stage', props)

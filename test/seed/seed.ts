@@ -1,12 +1,9 @@
-/// !hide
 // The seed app: the same stack is built in TypeScript (this file), Python, Java and Go, and
 // scripts/compare-seed-templates.js checks that they synthesize the same Stage, ApiMapping, IAM Policy
-// and outputs. The part between `/// !show` and `/// !hide` is also the snippet that
-// scripts/readme-languages.js translates for the README's Other languages section, with '../../lib' read as 'cdk-websocket-stage'.
+// and outputs.
 //
 // Run: node test/seed/run-seed.js <template-output.json> (after `npx jsii`, which builds ../../lib).
 import * as fs from 'fs';
-/// !show
 import { App, CfnOutput, Stack } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -51,7 +48,6 @@ stage.grantManagementApiAccess(broadcaster);
 
 new CfnOutput(stack, 'Url', { value: stage.url });
 new CfnOutput(stack, 'CallbackUrl', { value: stage.callbackUrl });
-/// !hide
 
 const out = process.argv[2];
 const template = app.synth().getStackByName(stack.stackName).template;
