@@ -31,7 +31,8 @@ function summarize(entry) {
     row[key] = { ours: of('ours', pick), theirs: of('aws-cdk-lib', pick) };
     row[key].ratio = row[key].ours / row[key].theirs;
   }
-  row.spread = Math.max(spread(entry.ours.map((s) => s.wallMs)), spread(entry['aws-cdk-lib'].map((s) => s.wallMs)));
+  const worstSpread = (pick) => Math.max(spread(entry.ours.map(pick)), spread(entry['aws-cdk-lib'].map(pick)));
+  row.spread = { cpu: worstSpread((s) => s.cpuMs), wall: worstSpread((s) => s.wallMs) };
   return row;
 }
 
@@ -49,7 +50,7 @@ function writeReport(results, file) {
   const validation = (e) => (e.cdk === 'floor' ? 'n/a (not in this version)' : e.validation ? 'on' : 'off');
   const off = rows.filter((r) => !r.entry.validation);
   const on = rows.find((r) => r.entry.validation);
-  const worst = Math.max(...off.map((r) => Math.max(r.wall.ratio, r.cpu.ratio)));
+  const worst = Math.max(...off.map((r) => r.cpu.ratio));
   const lines = [
     '# Benchmark: this library\'s WebSocketStage against aws-cdk-lib\'s',
     '',
@@ -85,25 +86,29 @@ function writeReport(results, file) {
     '',
     `## Results (medians of ${settings.runs} processes, ms)`,
     '',
-    '| aws-cdk-lib | validation | wall: ours / aws-cdk-lib | ratio | CPU: ours / aws-cdk-lib | ratio | construct phase | synth phase | spread |',
+    '| aws-cdk-lib | validation | CPU: ours / aws-cdk-lib | ratio | wall: ours / aws-cdk-lib | ratio | construct phase (wall) | synth phase (wall) | spread CPU / wall |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${name(r.entry)} | ${validation(r.entry)} | ${ms(r.wall.ours)} / ${ms(r.wall.theirs)} | `
-      + `**${r.wall.ratio.toFixed(3)}** | ${ms(r.cpu.ours)} / ${ms(r.cpu.theirs)} | **${r.cpu.ratio.toFixed(3)}** | `
-      + `${ms(r.construct.ours)} / ${ms(r.construct.theirs)} | ${ms(r.synth.ours)} / ${ms(r.synth.theirs)} | ${pct(r.spread)} |`),
+    ...rows.map((r) => `| ${name(r.entry)} | ${validation(r.entry)} | ${ms(r.cpu.ours)} / ${ms(r.cpu.theirs)} | `
+      + `**${r.cpu.ratio.toFixed(3)}** | ${ms(r.wall.ours)} / ${ms(r.wall.theirs)} | ${r.wall.ratio.toFixed(3)} | `
+      + `${ms(r.construct.ours)} / ${ms(r.construct.theirs)} | ${ms(r.synth.ours)} / ${ms(r.synth.theirs)} | `
+      + `${pct(r.spread.cpu)} / ${pct(r.spread.wall)} |`),
     '',
-    'Spread: the larger of the two implementations\' (max − min) / median of wall time, a measure of the noise.',
+    'Spread: the larger of the two implementations\' (max − min) / median, a measure of the noise. CPU time can exceed '
+      + 'wall time: V8 collects garbage, and the validation runs, on threads of their own.',
     '',
     '## Verdict',
     '',
-    `Target with validation off: ours / aws-cdk-lib ≤ ${TARGET.toFixed(2)}, at most ${NOISE} allowing for noise.`,
+    `Target with validation off: ours / aws-cdk-lib ≤ ${TARGET.toFixed(2)}, at most ${NOISE} allowing for noise. `
+      + 'It is judged on CPU time: on a shared machine a process\'s wall time also counts the time it waits for a core, '
+      + 'which the wall spreads above show to be far larger than the difference measured.',
     '',
-    ...off.map((r) => `- ${name(r.entry)}${r.entry.cdk === 'floor' ? '' : ', validation off'}: wall ${r.wall.ratio.toFixed(3)}, `
-      + `CPU ${r.cpu.ratio.toFixed(3)}: ${verdict(Math.max(r.wall.ratio, r.cpu.ratio))}.`),
-    ...(on ? [`- The whole with validation on (${name(on.entry)}): wall ${on.wall.ratio.toFixed(3)}, CPU `
-      + `${on.cpu.ratio.toFixed(3)}. Validation takes ${pct(1 - off.find((r) => r.entry.cdk === on.entry.cdk).cpu.theirs / on.cpu.theirs)} `
+    ...off.map((r) => `- ${name(r.entry)}${r.entry.cdk === 'floor' ? '' : ', validation off'}: CPU ${r.cpu.ratio.toFixed(3)} `
+      + `(wall ${r.wall.ratio.toFixed(3)}): ${verdict(r.cpu.ratio)}.`),
+    ...(on ? [`- The whole with validation on (${name(on.entry)}): CPU ${on.cpu.ratio.toFixed(3)} (wall `
+      + `${on.wall.ratio.toFixed(3)}). Validation takes ${pct(1 - off.find((r) => r.entry.cdk === on.entry.cdk).cpu.theirs / on.cpu.theirs)} `
       + 'of the CPU time of aws-cdk-lib\'s process, the same work for both implementations.'] : []),
     '',
-    `**Overall: ${worst <= NOISE ? 'the target is met' : 'the target is missed'}** (worst validation-off ratio ${worst.toFixed(3)}).`,
+    `**Overall: ${worst <= NOISE ? 'the target is met' : 'the target is missed'}** (worst validation-off CPU ratio ${worst.toFixed(3)}).`,
     '',
   ];
   fs.writeFileSync(file, lines.join('\n'));
