@@ -87,9 +87,10 @@ export interface WebSocketStageProps {
   readonly loggingLevel?: LoggingLevel;
 
   /**
-   * Whether every route logs each message in full to the execution logs (`DefaultRouteSettings.DataTraceEnabled`).
-   * Full payloads may hold personal or secret data, so a warning is added when it is on. It cannot be combined
-   * with `loggingLevel: OFF`.
+   * Whether every route has data trace logging (`DefaultRouteSettings.DataTraceEnabled`). AWS documents data trace
+   * as what turns execution logging into full request and response logging, used with the `INFO` level; payloads
+   * may hold personal or secret data. This library's own rules: it cannot be combined with `loggingLevel: OFF`, and
+   * a warning is added when it is on.
    *
    * @default - not set: no data trace
    */
