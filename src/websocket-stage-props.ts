@@ -14,8 +14,8 @@ export interface WebSocketStageProps {
   /**
    * The name of the stage, which is the last part of its URL: 1-128 characters of A-Z a-z 0-9 - _.
    *
-   * `$default` is refused: it is the HTTP API catch-all stage, and WebSocket clients always connect to a
-   * named stage.
+   * `$default`, the default stage of HTTP APIs, is refused like any name with a `$`, which is not one of the
+   * characters AWS documents for stage names.
    */
   readonly stageName: string;
 
