@@ -14,8 +14,8 @@ export interface WebSocketStageProps {
   /**
    * The name of the stage, which is the last part of its URL: 1-128 characters of A-Z a-z 0-9 - _.
    *
-   * `$default` is refused: it is the HTTP API catch-all stage, and WebSocket clients always connect to a
-   * named stage.
+   * `$default`, the default stage of HTTP APIs, is refused like any name with a `$`, which is not one of the
+   * characters AWS documents for stage names.
    */
   readonly stageName: string;
 
@@ -99,9 +99,10 @@ export interface WebSocketStageProps {
   readonly loggingLevel?: LoggingLevel;
 
   /**
-   * Whether every route logs each message in full to the execution logs (`DefaultRouteSettings.DataTraceEnabled`).
-   * Full payloads may hold personal or secret data, so a warning is added when it is on. It cannot be combined
-   * with `loggingLevel: OFF`.
+   * Whether every route has data trace logging (`DefaultRouteSettings.DataTraceEnabled`). AWS documents data trace
+   * as what turns execution logging into full request and response logging, used with the `INFO` level; payloads
+   * may hold personal or secret data. This library's own rules: it cannot be combined with `loggingLevel: OFF`, and
+   * a warning is added when it is on.
    *
    * @default - not set: no data trace
    */
