@@ -1,11 +1,13 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { Aspects, Lazy, Tags, Token } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { defaultWebSocketAccessLogFormat, renderAccessLogSettings } from './access-log';
 import { cloudWatchRoleAccount } from './cloudwatch-role';
 import { createDeployment } from './deployment';
 import { addDomainMapping } from './domain-mapping';
+import { createExecutionLogGroup } from './execution-log';
 import { ImportedWebSocketStage } from './imported-stage';
 import {
   checkRouteKey, checkRouteSettings, mergeRouteSettings, renderRouteSettings, renderRouteSettingsJson, RouteSettings,
@@ -55,6 +57,12 @@ export class WebSocketStage extends WebSocketStageBase {
    * The WebSocket API the stage belongs to.
    */
   public readonly api: apigwv2.IWebSocketApi;
+
+  /**
+   * The log group API Gateway writes the stage's execution logs to, for metric filters and subscriptions.
+   * Undefined unless `executionLogRetention` is set: only then does the stage create it.
+   */
+  public readonly executionLogGroup?: logs.ILogGroup;
 
   private readonly resource: apigwv2.CfnStage;
   private readonly defaultRouteSettings: RouteSettings;
@@ -117,6 +125,9 @@ export class WebSocketStage extends WebSocketStageBase {
       if (props.cloudWatchRole) {
         this.resource.node.addDependency(cloudWatchRoleAccount(this));
       }
+      if (props.executionLogRetention !== undefined) {
+        this.executionLogGroup = createExecutionLogGroup(this, this.resource, this.api.apiId, this.stageName, props.executionLogRetention);
+      }
       if (props.domainMapping) {
         this.apiMapping = addDomainMapping(this, this.resource, props.domainMapping);
       }
@@ -138,6 +149,7 @@ export class WebSocketStage extends WebSocketStageBase {
             measuredRoutes: this.measuredRoutes,
             accessLogs: this.accessLogs,
             cloudWatchRole: this.cloudWatchRole,
+            executionLogGroup: this.executionLogGroup,
             deployment: this.deployment,
           });
         }

@@ -34,6 +34,7 @@ export const productionSetup: Fixture = (stack, api, handler) => {
     autoDeploy: true,
     throttle: { rateLimit: 500, burstLimit: 1000 },
     loggingLevel: LoggingLevel.ERROR,
+    executionLogRetention: logs.RetentionDays.ONE_MONTH,
     cloudWatchRole: true,
     accessLogSettings: {
       destination: new apigwv2.LogGroupLogDestination(newLogGroup(stack, 'AccessLogs', { retention: logs.RetentionDays.ONE_YEAR })),
@@ -53,6 +54,11 @@ export const FEATURE_FIXTURES: Record<string, Fixture> = {
   }),
   'execution-logging': (_stack, api) => newStage(api, {
     stageName: 'prod', autoDeploy: true, loggingLevel: LoggingLevel.INFO, dataTraceEnabled: true, cloudWatchRole: true,
+  }),
+  'execution-log-retention': (_stack, api) => newStage(api, {
+    stageName: 'prod', autoDeploy: true, loggingLevel: LoggingLevel.ERROR, cloudWatchRole: true, executionLogRetention: logs.RetentionDays.TWO_WEEKS,
+  }).executionLogGroup?.addMetricFilter('ExecutionErrors', {
+    filterPattern: logs.FilterPattern.anyTerm('ERROR'), metricNamespace: 'Chat', metricName: 'ExecutionLogErrors',
   }),
   'custom-domain': (stack, api) => newStage(api, { stageName: 'prod', autoDeploy: true, domainMapping: { domainName: newDomain(stack), mappingKey: 'v1' } }),
   'managed-deployment': (_stack, api) => newStage(api, { stageName: 'prod', managedDeployment: true, description: 'Deployed by CloudFormation' }),
