@@ -39,3 +39,45 @@ func TestExecutionLogRetentionCreatesTheGroupTheStageWaitsFor(t *testing.T) {
 		"DependsOn": assertions.Match_ArrayWith(&[]interface{}{groupId}),
 	})
 }
+
+func importedDomain(stack awscdk.Stack, id string, name string) awsapigatewayv2.IDomainName {
+	return awsapigatewayv2.DomainName_FromDomainNameAttributes(stack, jsii.String(id), &awsapigatewayv2.DomainNameAttributes{
+		Name:                 jsii.String(name),
+		RegionalDomainName:   jsii.String(id + ".execute-api.eu-west-1.amazonaws.com"),
+		RegionalHostedZoneId: jsii.String("Z2FDTNDATAQYW2"),
+	})
+}
+
+func TestAddDomainMappingMapsOneMoreDomainWithItsUrls(t *testing.T) {
+	stack := awscdk.NewStack(awscdk.NewApp(nil), jsii.String("S"), nil)
+	api := awsapigatewayv2.NewWebSocketApi(stack, jsii.String("Api"), nil)
+	stage := cdkwebsocketstage.NewWebSocketStage(stack, jsii.String("Stage"), &cdkwebsocketstage.WebSocketStageProps{
+		WebSocketApi: api,
+		StageName:    jsii.String("prod"),
+		DomainMapping: &awsapigatewayv2.DomainMappingOptions{
+			DomainName: importedDomain(stack, "First", "ws.example.com"),
+			MappingKey: jsii.String("v1"),
+		},
+	})
+	other := importedDomain(stack, "Other", "chat.example.org")
+
+	mapping := stage.AddDomainMapping(&awsapigatewayv2.DomainMappingOptions{DomainName: other, MappingKey: jsii.String("v2")})
+
+	if got := *mapping.Node().Id(); got != "ApiMapping:chat.example.org:v2" {
+		t.Fatalf("mapping id = %q", got)
+	}
+	if got := *stage.DomainUrlFor(jsii.String("chat.example.org"), jsii.String("v2")); got != "wss://chat.example.org/v2" {
+		t.Fatalf("DomainUrlFor = %q", got)
+	}
+	if got := *stage.DomainCallbackUrlFor(jsii.String("chat.example.org"), jsii.String("v2")); got != "https://chat.example.org/v2" {
+		t.Fatalf("DomainCallbackUrlFor = %q", got)
+	}
+	if got := *stage.DomainUrl(); got != "wss://ws.example.com/v1" {
+		t.Fatalf("DomainUrl = %q", got)
+	}
+	template := assertions.Template_FromStack(stack, nil)
+	template.ResourceCountIs(jsii.String("AWS::ApiGatewayV2::ApiMapping"), jsii.Number(2))
+	template.HasResourceProperties(jsii.String("AWS::ApiGatewayV2::ApiMapping"), map[string]interface{}{
+		"DomainName": "chat.example.org", "ApiMappingKey": "v2",
+	})
+}
