@@ -119,6 +119,29 @@ function checkLoggingLevel(prop: string, level: LoggingLevel | undefined): void 
   }
 }
 
+/** How to give route settings from Python so that none are lost, for the errors below. */
+const FROM_PYTHON = 'from Python, pass RouteSettings(...) and ThrottleSettings(...), or keyword arguments to '
+  + 'add_route_settings(route_key, throttle=..., ...): jsii drops the snake_case keys of a dict inside route_settings';
+
+/**
+ * Throws when a route's own settings, or their throttle, set nothing. Neither would change the route, and both
+ * are what a Python dict inside `route_settings` turns into: jsii keeps only the struct's camelCase fields there,
+ * so `{"throttle": {"rate_limit": 1}}` arrives as `{ throttle: {} }`. The stage's own `throttle: {}` is not
+ * refused: aws-cdk-lib accepts it, and a Python keyword argument is converted field by field, so nothing is lost.
+ *
+ * @param prop the route's prop, for example `routeSettings.$connect`
+ */
+export function checkRouteSetsSomething(prop: string, settings: RouteSettings): void {
+  if (!renderRouteSettings(settings)) {
+    throw new Error(`${prop} sets nothing: give at least one of throttle.rateLimit, throttle.burstLimit, loggingLevel, `
+      + `dataTraceEnabled or detailedMetricsEnabled (${FROM_PYTHON})`);
+  }
+  if (settings.throttle !== undefined && settings.throttle.rateLimit === undefined && settings.throttle.burstLimit === undefined) {
+    throw new Error(`${prop}.throttle sets nothing: give rateLimit, burstLimit or both, or leave throttle out to keep `
+      + `the stage's (${FROM_PYTHON})`);
+  }
+}
+
 /**
  * The settings a route ends up with: its own, and the stage's defaults for what it does not set.
  * API Gateway does not fill a route's unset fields from the stage defaults, so the template carries both.

@@ -19,7 +19,7 @@ export function checkStageProps(props: WebSocketStageProps): void {
   checkString('description', props.description, RULES.description);
   checkString('clientCertificateId', props.clientCertificateId, { pattern: /^[\s\S]+$/, rule: 'must not be empty' });
   checkTags('tags', props.tags);
-  for (const flag of ['autoDeploy', 'cloudWatchRole', 'managedDeployment'] as const) {
+  for (const flag of ['autoDeploy', 'cloudWatchRole', 'managedDeployment', 'awsCdkLibLogicalIds'] as const) {
     checkType(flag, props[flag], 'boolean');
   }
   for (const struct of ['domainMapping', 'accessLogSettings', 'throttle'] as const) {

@@ -39,6 +39,18 @@ export interface WebSocketStageProps {
   readonly domainMapping?: apigwv2.DomainMappingOptions;
 
   /**
+   * Whether the resources that aws-cdk-lib's `WebSocketStage` also creates keep the logical ids it gives them, for
+   * a stack switched from that stage: without it, the `domainMapping`'s `AWS::ApiGatewayV2::ApiMapping` gets a
+   * new logical id, and CloudFormation replaces the mapping (the stage's own logical id is the same either way).
+   * The mapping's id then embeds the domain construct's path and the key, as aws-cdk-lib's does, so renaming or
+   * moving the domain construct, or changing the key, replaces the mapping.
+   *
+   * @default false - the mapping is the stage's child `ApiMapping`, which renaming or moving the domain
+   * construct, or changing the key, updates in place
+   */
+  readonly awsCdkLibLogicalIds?: boolean;
+
+  /**
    * Default throttling for every route of the stage. `rateLimit` is a number of requests per second >= 0;
    * `burstLimit` is a whole number of requests >= 0.
    *

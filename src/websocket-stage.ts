@@ -11,7 +11,7 @@ import { DomainMappings } from './domain-mappings';
 import { createExecutionLogGroup } from './execution-log';
 import { ImportedWebSocketStage } from './imported-stage';
 import {
-  checkRouteKey, checkRouteSettings, mergeRouteSettings, renderRouteSettings, renderRouteSettingsJson, RouteSettings,
+  checkRouteKey, checkRouteSetsSomething, checkRouteSettings, mergeRouteSettings, renderRouteSettings, renderRouteSettingsJson, RouteSettings,
 } from './route-settings';
 import { IWebSocketStage, WebSocketStageBase } from './stage-base';
 import { checkStageProps, claimStageName } from './stage-props-checks';
@@ -131,7 +131,7 @@ export class WebSocketStage extends WebSocketStageBase {
         this.executionLogGroup = createExecutionLogGroup(this, this.resource, this.api.apiId, this.stageName, props.executionLogRetention);
       }
       if (props.domainMapping) {
-        this.apiMapping = addDomainMapping(this, this.resource, props.domainMapping);
+        this.apiMapping = addDomainMapping(this, this.resource, props.domainMapping, props.awsCdkLibLogicalIds ?? false);
       }
       this.domainMappings = new DomainMappings(this, this.resource, props.domainMapping, this.apiMapping);
     } catch (error) {
@@ -247,11 +247,7 @@ export class WebSocketStage extends WebSocketStageBase {
       checkRouteKey('routeSettings key', routeKey);
       checkMapKey('routeSettings key', routeKey);
       checkRouteSettings(prop, settings, this.defaultRouteSettings);
-      if (!renderRouteSettings(settings)) {
-        // From Python, a dict inside a map reaches the library without its snake_case keys: jsii drops them.
-        throw new Error(`${prop} sets nothing: give at least one of throttle.rateLimit, throttle.burstLimit, loggingLevel, `
-          + 'dataTraceEnabled or detailedMetricsEnabled (from Python, pass RouteSettings(...) rather than a dict inside the map)');
-      }
+      checkRouteSetsSomething(prop, settings);
     } catch (error) {
       throw withConstructPath(this, error);
     }

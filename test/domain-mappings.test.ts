@@ -97,6 +97,21 @@ describe('construct and logical ids', () => {
     expect(firstMappingId(2)).toBe(firstMappingId(0));
   });
 
+  test("with awsCdkLibLogicalIds, adding mappings never changes the logical id of the domainMapping prop's mapping", () => {
+    const mappingIds = (more: boolean) => {
+      const api = newApi();
+      const stage = newStage(api, { domainMapping: { domainName: newDomain(api.stack), mappingKey: 'v1' }, awsCdkLibLogicalIds: true });
+      if (more) {
+        stage.addDomainMapping({ domainName: chatDomain(api.stack), mappingKey: 'v2' });
+      }
+      return Object.keys(Template.fromStack(api.stack).findResources('AWS::ApiGatewayV2::ApiMapping'));
+    };
+    const [first] = mappingIds(false);
+
+    expect(mappingIds(true)).toContain(first);
+    expect(mappingIds(true)).toHaveLength(2);
+  });
+
   test('the logical id of an added mapping depends only on its domain and key, not on the other mappings', () => {
     const logicalIdOfChatV2 = (before: string[]) => {
       const api = newApi();

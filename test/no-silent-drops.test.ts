@@ -55,6 +55,10 @@ const MATRIX: Record<string, Row> = {
     }),
     shows: (t) => t.hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', { DomainName: { Ref: 'Domain66AC69E0' }, ApiMappingKey: 'k' }),
   },
+  awsCdkLibLogicalIds: {
+    props: (api) => ({ awsCdkLibLogicalIds: true, domainMapping: { domainName: newDomain(api.stack), mappingKey: 'k' } }),
+    shows: (t) => expect(Object.keys(t.findResources('AWS::ApiGatewayV2::ApiMapping'))).toEqual([expect.stringMatching(/^StageSDomaink[0-9A-F]{8}$/)]),
+  },
 };
 
 function structProperties(fqn: string): string[] {

@@ -143,6 +143,8 @@ function brokenProps(c: Case): string[] {
     const setsSomething = [r.throttle?.rateLimit, r.throttle?.burstLimit, r.loggingLevel, r.dataTraceEnabled, r.detailedMetricsEnabled]
       .some((field) => field !== undefined);
     if (!r.key.invalid && !setsSomething) broken.push(prop);
+    const throttleSetsNothing = r.throttle !== undefined && r.throttle.rateLimit === undefined && r.throttle.burstLimit === undefined;
+    if (!r.key.invalid && throttleSetsNothing) broken.push(`${prop}.throttle`);
     const dataTrace = r.dataTraceEnabled ?? c.dataTraceEnabled;
     const level = r.loggingLevel ?? c.loggingLevel;
     if (dataTrace === true && level === LoggingLevel.OFF) broken.push(`${prop}.dataTraceEnabled`);
