@@ -1,4 +1,5 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { AccessLogSettings } from './access-log';
 import { LoggingLevel, RouteSettings } from './route-settings';
 
@@ -107,6 +108,20 @@ export interface WebSocketStageProps {
    * @default - not set: no data trace
    */
   readonly dataTraceEnabled?: boolean;
+
+  /**
+   * How long the stage's execution logs are kept. The stage then creates the log group API Gateway writes them
+   * to, `/aws/apigateway/{apiId}/{stageName}`, with this retention, and waits for it, so that API Gateway never
+   * creates one of its own that keeps the logs forever. The group is `executionLogGroup`. It is retained when
+   * the stage or stack is deleted (the logs still expire), and deleted only when the deployment that created it
+   * rolls back (`RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE`): call `executionLogGroup.applyRemovalPolicy()` to
+   * change that. A warning is added when neither the stage nor any route writes execution logs (`loggingLevel` ERROR or
+   * INFO, or `dataTraceEnabled`).
+   *
+   * @default - no log group is created: API Gateway creates it at its first execution log, and keeps the logs forever
+   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-logging.html
+   */
+  readonly executionLogRetention?: logs.RetentionDays;
 
   /**
    * Settings of individual routes, by route key (`$connect`, `$disconnect`, `$default` or a custom key). A route

@@ -1,6 +1,7 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CfnOutput, Stack } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { WebSocketLambdaIntegration, WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { LoggingLevel, WebSocketAccessLogFormat } from '../src';
@@ -34,6 +35,7 @@ export const productionSetup: Fixture = (stack, api, handler) => {
     autoDeploy: true,
     throttle: { rateLimit: 500, burstLimit: 1000 },
     loggingLevel: LoggingLevel.ERROR,
+    executionLogRetention: logs.RetentionDays.ONE_MONTH,
     cloudWatchRole: true,
     accessLogSettings: {
       destination: new apigwv2.LogGroupLogDestination(newLogGroup(stack, 'AccessLogs', { retention: logs.RetentionDays.ONE_YEAR })),
@@ -54,7 +56,22 @@ export const FEATURE_FIXTURES: Record<string, Fixture> = {
   'execution-logging': (_stack, api) => newStage(api, {
     stageName: 'prod', autoDeploy: true, loggingLevel: LoggingLevel.INFO, dataTraceEnabled: true, cloudWatchRole: true,
   }),
+  'execution-log-retention': (_stack, api) => newStage(api, {
+    stageName: 'prod', autoDeploy: true, loggingLevel: LoggingLevel.ERROR, cloudWatchRole: true, executionLogRetention: logs.RetentionDays.TWO_WEEKS,
+  }).executionLogGroup?.addMetricFilter('ExecutionErrors', {
+    filterPattern: logs.FilterPattern.anyTerm('ERROR'), metricNamespace: 'Chat', metricName: 'ExecutionLogErrors',
+  }),
   'custom-domain': (stack, api) => newStage(api, { stageName: 'prod', autoDeploy: true, domainMapping: { domainName: newDomain(stack), mappingKey: 'v1' } }),
+  'more-domains': (stack, api) => {
+    const s = newStage(api, { stageName: 'prod', autoDeploy: true, domainMapping: { domainName: newDomain(stack), mappingKey: 'v1' } });
+    const chat = new apigwv2.DomainName(stack, 'ChatDomain', {
+      domainName: 'chat.example.com',
+      certificate: acm.Certificate.fromCertificateArn(stack, 'ChatCert', 'arn:aws:acm:eu-west-1:111111111111:certificate/def'),
+    });
+    s.addDomainMapping({ domainName: chat });
+    new CfnOutput(stack, 'ChatUrl', { value: s.domainUrlFor(chat.name) });
+    new CfnOutput(stack, 'ChatCallbackUrl', { value: s.domainCallbackUrlFor(chat.name) });
+  },
   'managed-deployment': (_stack, api) => newStage(api, { stageName: 'prod', managedDeployment: true, description: 'Deployed by CloudFormation' }),
   'grants': (stack, api, handler) => {
     const s = newStage(api, { stageName: 'prod', autoDeploy: true });

@@ -3,6 +3,7 @@ import { join } from 'path';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { LoggingLevel, WebSocketStageProps } from '../src';
 import { newApi, newDomain, newLogGroup, newStage } from './fixtures';
 
@@ -33,6 +34,7 @@ const MATRIX: Record<string, Row> = {
     props: () => ({ routeSettings: { $connect: { throttle: { rateLimit: 3, burstLimit: 4 }, loggingLevel: LoggingLevel.OFF, dataTraceEnabled: false, detailedMetricsEnabled: false } } }),
     shows: stageHas({ RouteSettings: { $connect: { ThrottlingRateLimit: 3, ThrottlingBurstLimit: 4, LoggingLevel: 'OFF', DataTraceEnabled: false, DetailedMetricsEnabled: false } } }),
   },
+  executionLogRetention: { props: () => ({ executionLogRetention: logs.RetentionDays.ONE_WEEK }), shows: (t) => t.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 7 }) },
   cloudWatchRole: { props: () => ({ cloudWatchRole: true }), shows: (t) => t.resourceCountIs('AWS::ApiGateway::Account', 1) },
   managedDeployment: { props: () => ({ managedDeployment: true }), shows: (t) => t.resourceCountIs('AWS::ApiGatewayV2::Deployment', 1) },
   accessLogSettings: {
