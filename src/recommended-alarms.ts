@@ -273,9 +273,7 @@ function checkEvaluation(option: string, period: Duration, evaluationPeriods: nu
   checkNumber(`${option}.datapointsToAlarm`, datapointsToAlarm, {
     integer: true, min: 1, max: Token.isUnresolved(evaluationPeriods) ? undefined : evaluationPeriods,
   });
-  if (period.isUnresolved()) {
-    return;
-  }
+  // No token check: cloudwatch.Metric needs a period known at synthesis.
   const seconds = period.toSeconds();
   if (![10, 30].includes(seconds) && (seconds < 60 || seconds % 60 !== 0)) {
     throw invalidInput(`${option}.period`, 'must be 10 seconds, 30 seconds or a whole number of minutes', period.toHumanString());

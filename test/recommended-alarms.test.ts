@@ -3,7 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cw_actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { addRoute, deployTimeString, errorNaming, importStage, newApi, newStage } from './fixtures';
+import { addRoute, deployTimeNumber, deployTimeString, errorNaming, importStage, newApi, newStage } from './fixtures';
 
 // AWS's values, from the CloudWatch user guide's "Recommended alarms" page, Amazon API Gateway section:
 // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Best_Practice_Recommended_Alarms_AWS_Services.html#ApiGateway
@@ -193,6 +193,16 @@ test('periods of 10 and 30 seconds and whole minutes are accepted, and a day of 
     clientError: { period: Duration.seconds(10) },
     executionError: { period: Duration.seconds(30) },
     integrationLatency: { period: Duration.minutes(2), evaluationPeriods: 720 },
+  });
+
+  expect(alarms).toHaveLength(3);
+});
+
+test('values known only at deploy time are not checked', () => {
+  const stage = newStage(newApi());
+  const alarms = stage.addRecommendedAlarms({
+    clientError: { evaluationPeriods: deployTimeNumber(stage.stack, 'N'), datapointsToAlarm: 9 },
+    executionError: { threshold: deployTimeNumber(stage.stack, 'Threshold'), datapointsToAlarm: 2 },
   });
 
   expect(alarms).toHaveLength(3);
