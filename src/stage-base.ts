@@ -67,7 +67,9 @@ export interface IWebSocketStage extends apigwv2.IWebSocketStage, IWebSocketMetr
   metricsForRoute(routeKey: string): IWebSocketRouteMetrics;
 
   /**
-   * Creates the alarms AWS recommends for WebSocket APIs on the stage, or on one route, and returns them:
+   * Creates the alarms AWS recommends for WebSocket APIs, on the stage or on one route, and returns them.
+   *
+   * AWS's values, which the options can change:
    *
    * | Alarm | Statistic | Threshold | Period | Datapoints | Per route |
    * | --- | --- | --- | --- | --- | --- |

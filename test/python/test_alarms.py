@@ -49,5 +49,5 @@ def test_an_imported_stage_gets_the_alarms_and_a_second_call_raises():
                                                                api=apigwv2.WebSocketApi(stack, "Other"), stage_name="live")
 
     assert len(imported.add_recommended_alarms()) == 3
-    with pytest.raises(Exception, match=r"^S/Imported: addRecommendedAlarms was already called for this stage"):
+    with pytest.raises(Exception, match=r"S/Imported: addRecommendedAlarms was already called for this stage"):
         imported.add_recommended_alarms()
