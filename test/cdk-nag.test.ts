@@ -5,7 +5,7 @@ import { featureStack, productionSetup, productionWithAlarms } from './feature-f
 
 // The README's production setup checked by cdk-nag: no error on what this library creates.
 
-function nagErrors(pack: IAspect, setup = productionSetup) {
+function nagErrors(pack: IAspect, setup: typeof productionWithAlarms = productionSetup) {
   const app = new App();
   const { stack, api, handler } = featureStack(app, 'Production');
   setup(stack, api, handler);
