@@ -25,6 +25,9 @@ if bash scripts/stale.sh "$library/package.json" lib/.build-passed; then
   rm -rf "$library" && mkdir -p "$library"
   # --touch: the tarball's files are dated 1985; dated now, the next run sees that they are current.
   tar -xzf "$pack"/*.tgz -C "$library" --strip-components=1 --touch
+  # The apps need only the JavaScript. jsii-docgen reads every .jsii under the project and would document this copy,
+  # which goes stale with the next build, instead of the built assembly.
+  rm -f "$library/.jsii" "$library/.jsii.tabl.json"
   rm -rf "$pack"
 fi
 # ts-node only transpiles (test/integ/tsconfig.json): the type check is here.

@@ -2,9 +2,12 @@ import { App, CfnOutput, Stack } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { WebSocketLambdaIntegration, WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cw_actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { LoggingLevel, WebSocketAccessLogFormat } from '../src';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { LoggingLevel, WebSocketAccessLogFormat, WebSocketStage } from '../src';
 import { ENV, newApi, newDomain, newLogGroup, newRole, newStack, newStage } from './fixtures';
 
 // One stack per feature, each a realistic use of it. They are checked by real CloudFormation tooling
@@ -29,7 +32,7 @@ type Fixture = (stack: Stack, api: apigwv2.WebSocketApi, handler: lambda.Functio
  * The production setup the README documents: JSON access logs, throttling, execution logging with the account
  * role, and a narrow grant.
  */
-export const productionSetup: Fixture = (stack, api, handler) => {
+export function productionSetup(stack: Stack, api: apigwv2.WebSocketApi, handler: lambda.Function): WebSocketStage {
   const prod = newStage(api, {
     stageName: 'prod',
     autoDeploy: true,
@@ -43,10 +46,27 @@ export const productionSetup: Fixture = (stack, api, handler) => {
     },
   });
   prod.grantPostToConnection(handler);
+  return prod;
+}
+
+/**
+ * The production setup with AWS's recommended alarms (notifying an SNS topic, one tuned, the per-route ones for
+ * `sendmessage`) and a dashboard of the stage's and the route's widgets.
+ */
+export const productionWithAlarms: Fixture = (stack, api, handler) => {
+  const prod = productionSetup(stack, api, handler);
+  prod.addRouteSettings('sendmessage', { detailedMetricsEnabled: true });
+  const actions = [new cw_actions.SnsAction(new sns.Topic(stack, 'AlarmTopic', { enforceSSL: true }))];
+  prod.addRecommendedAlarms({ actions, integrationLatency: { threshold: 1000 }, messageCount: { threshold: 10 } });
+  prod.addRecommendedAlarms({ actions, routeKey: 'sendmessage' });
+  new cloudwatch.Dashboard(stack, 'Dashboard', {
+    widgets: [prod.dashboardWidgets(), prod.dashboardWidgets({ routeKey: 'sendmessage' })],
+  });
 };
 
 export const FEATURE_FIXTURES: Record<string, Fixture> = {
   'production-setup': productionSetup,
+  'alarms-and-dashboard': productionWithAlarms,
   'route-settings': (_stack, api) => newStage(api, {
     stageName: 'prod',
     autoDeploy: true,
