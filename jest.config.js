@@ -10,11 +10,13 @@ const common = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // test/integ is the integ tests' own install (scripts/integ.sh): not jest's to crawl or resolve from.
+  modulePathIgnorePatterns: ['<rootDir>/test/integ/'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true } }] },
 };
 
 // `npm run test:unit` (FAST_LOOP=1) is the quick TypeScript loop: the floor project only, without the suites that
-// check the library as a whole (the fuzzer, cdk-nag, template validation and export). `npm test` runs everything.
+// check the library as a whole (the fuzzer, cdk-nag, template validation and export). `npm run test:ts` runs all.
 const WHOLE_LIBRARY_SUITES = ['/property\\.test\\.ts$', '/cdk-nag\\.test\\.ts$', '/cloudformation-validation\\.test\\.ts$', '/template-export\\.test\\.ts$'];
 const fastLoop = process.env.FAST_LOOP === '1';
 

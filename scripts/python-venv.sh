@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Makes sure the project's Python virtual environment .venv/ exists. Debian ships venv separately from python3,
-# so it is installed when missing.
+# Makes sure the project's Python virtual environment .venv/ exists, with pip. It installs no system package:
+# when python3 or its venv module is missing, it says what to install and fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -x .venv/bin/python ] && ! python3 -m venv .venv; then
+[ -x .venv/bin/pip ] && exit 0
+command -v python3 > /dev/null || { echo "python3 is not installed: install Python 3" >&2; exit 1; }
+rm -rf .venv
+if ! python3 -m venv .venv; then
   rm -rf .venv
-  apt-get update -qq && apt-get install -y -qq python3-venv
-  python3 -m venv .venv
+  echo "python3 -m venv failed: install the python3-venv package (Debian, Ubuntu) or a Python that includes venv and ensurepip" >&2
+  exit 1
 fi

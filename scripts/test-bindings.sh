@@ -2,8 +2,8 @@
 # The language bindings, built from the jsii assembly and used as a consumer would:
 #   Python (pacmak's wheel + pytest), Java (pacmak's jar + Maven/JUnit), Go (pacmak's module + go test),
 #   .NET (generated code only: there is no .NET SDK), then a cross-language comparison of the seed app.
-# Assumes `npx jsii` has run (.jsii and lib/ exist); `jsii-rosetta extract` should have run too, so that
-# pacmak translates the README examples from the tablet .jsii.tabl.json.
+# Builds the library if it is out of date, and runs `jsii-rosetta extract` if its tablet .jsii.tabl.json is, so that
+# pacmak translates the README examples from it (`npm run test:ts` leaves both up to date).
 # Everything it needs is installed here: a venv in .venv/ (pip), Maven artifacts in ~/.m2, Go modules in
 # ~/go/pkg/mod (M2_REPO, GOMODCACHE and GOCACHE move them, e.g. to time a cold run). Any failure fails
 # the run; nothing is skipped.
@@ -30,10 +30,14 @@ step() {
   printf '\n=== %s\n' "$*"
 }
 
-for tool in node python3 java mvn go; do
-  command -v "$tool" > /dev/null || { echo "test-bindings: '$tool' is not installed" >&2; exit 1; }
+# It installs no system package: a missing tool stops the run, naming what to install.
+for need in "python3:Python 3" "java:a JDK, Java 17 or later" "mvn:Maven" "go:Go"; do
+  command -v "${need%%:*}" > /dev/null || { echo "test-bindings: '${need%%:*}' is not installed: install ${need#*:}" >&2; exit 1; }
 done
-[ -f .jsii ] && [ -f lib/index.js ] || { echo "test-bindings: run 'npx jsii' first (.jsii and lib/ are missing)" >&2; exit 1; }
+bash scripts/build-if-stale.sh
+if bash scripts/stale.sh .jsii.tabl.json lib/.build-passed rosetta; then
+  npx jsii-rosetta extract --strict
+fi
 
 step "prerequisites: node, python3 (with venv), java, mvn, go; the Python venv .venv/"
 first_line() { local text; text="$("$@" 2>&1)"; echo "${text%%$'\n'*}"; }  # no pipe: `| head` can break mvn
@@ -47,7 +51,7 @@ step "jsii-pacmak: build the npm, Python and Java packages (wheel, jar)"
 # module is built by test/go instead, because pacmak's `go mod tidy` would need aws-cdk-go v2.234.0,
 # which is not published). --no-npmignore: package.json "files" decides what npm publishes.
 rm -rf dist/js dist/python dist/java dist/go dist/dotnet "$SEED_OUT"
-mkdir -p "$SEED_OUT"
+mkdir -p "$SEED_OUT" test-reports
 npx jsii-pacmak --no-npmignore --targets js python java --maven-local-repository="$M2_REPO"
 ls dist/python/*.whl dist/java/io/github/cdkwebsocketstage/cdk-websocket-stage/*/cdk-websocket-stage-*.jar
 
@@ -64,7 +68,8 @@ step "Python: install the wheel in .venv/ with $AWS_CDK_LIB_PY, $CONSTRUCTS_PY, 
 .venv/bin/pip check
 
 step "Python: pytest test/python"
-SEED_TEMPLATE_OUT="$SEED_OUT/python.template.json" .venv/bin/python -m pytest test/python -p no:cacheprovider -q
+SEED_TEMPLATE_OUT="$SEED_OUT/python.template.json" .venv/bin/python -m pytest test/python -p no:cacheprovider -q \
+  --junitxml=test-reports/pytest.xml  # (test-reports/: the counts npm test sums up)
 
 step "Java: mvn test in test/java (jar from dist/java, aws-cdk-lib 2.234.0 from Maven Central)"
 # Maven keeps a copy of the jar it resolved; drop it so that this build's jar is the one tested.
@@ -76,7 +81,7 @@ mvn -B --no-transfer-progress -Dstyle.color=never -f test/java/pom.xml \
   test
 
 step "Go: go test in test/go (module from dist/go)"
-(cd test/go && SEED_TEMPLATE_OUT="$SEED_OUT/go.template.json" go test -count=1 -v ./...)
+(cd test/go && SEED_TEMPLATE_OUT="$SEED_OUT/go.template.json" go test -count=1 -v ./...) | tee test-reports/go-test.txt
 
 step ".NET: the generated project is there (no SDK to build it)"
 dotnet_dir=dist/dotnet/CdkWebSocketStage

@@ -10,20 +10,39 @@ export const CLOUDWATCH_ROLE_ID = 'WebSocketStageCloudWatchRole';
 const PUSH_TO_CLOUDWATCH_LOGS = 'service-role/AmazonAPIGatewayPushToCloudWatchLogs';
 
 /**
- * The account-level CloudWatch Logs role of API Gateway in this stack: an IAM role trusted by API Gateway with
+ * The stack that holds the account setting for the scope: the scope's stack, or for a nested stack the top-level
+ * stack it is deployed with, so that a parent and its nested stacks share one setting.
+ */
+function deploymentStack(scope: Construct): Stack {
+  let stack = Stack.of(scope);
+  while (stack.nestedStackParent) {
+    stack = stack.nestedStackParent;
+  }
+  return stack;
+}
+
+/**
+ * The account setting a stage of this deployment (its stack, or the top-level stack of its nested stack) has
+ * already created, if any.
+ */
+export function existingCloudWatchRoleAccount(scope: Construct): apigateway.CfnAccount | undefined {
+  return deploymentStack(scope).node.tryFindChild(CLOUDWATCH_ROLE_ID)?.node.findChild('Account') as apigateway.CfnAccount | undefined;
+}
+
+/**
+ * The account-level CloudWatch Logs role of API Gateway in this deployment: an IAM role trusted by API Gateway with
  * the `AmazonAPIGatewayPushToCloudWatchLogs` managed policy, and the `AWS::ApiGateway::Account` that uses it.
- * Created once per stack, however many stages ask for it.
+ * Created once per top-level stack, however many stages ask for it, in it or in its nested stacks.
  *
  * Both are retained on deletion: the setting is shared by every API of the account in the region, and removing
  * the role would stop their logs.
  */
 export function cloudWatchRoleAccount(scope: Construct): apigateway.CfnAccount {
-  const stack = Stack.of(scope);
-  const existing = stack.node.tryFindChild(CLOUDWATCH_ROLE_ID);
+  const existing = existingCloudWatchRoleAccount(scope);
   if (existing) {
-    return existing.node.findChild('Account') as apigateway.CfnAccount;
+    return existing;
   }
-  const holder = new Construct(stack, CLOUDWATCH_ROLE_ID);
+  const holder = new Construct(deploymentStack(scope), CLOUDWATCH_ROLE_ID);
   const role = new iam.Role(holder, 'Role', {
     assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com'),
     managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName(PUSH_TO_CLOUDWATCH_LOGS)],

@@ -12,14 +12,19 @@ export const API_MAPPING_ID = 'ApiMapping';
  * Maps the stage on a custom domain name, as `AWS::ApiGatewayV2::ApiMapping` under the stage.
  *
  * An empty mapping key means the root of the domain, exactly as leaving the key out does.
+ *
+ * @param awsCdkLibLogicalIds whether the mapping takes the construct path, and so the logical id, that
+ * aws-cdk-lib's stage gives it, so that a stack switched from that stage keeps its mapping
  */
 export function addDomainMapping(
   stage: Construct & apigwv2.IWebSocketStage,
   stageResource: apigwv2.CfnStage,
   options: apigwv2.DomainMappingOptions,
+  awsCdkLibLogicalIds: boolean,
 ): apigwv2.CfnApiMapping {
   checkString('domainMapping.mappingKey', options.mappingKey, RULES.mappingKey);
-  const mapping = new apigwv2.CfnApiMapping(stage, API_MAPPING_ID, {
+  const [scope, id] = awsCdkLibLogicalIds ? [awsCdkLibMappingScope(stage, options), 'Resource'] : [stage, API_MAPPING_ID];
+  const mapping = new apigwv2.CfnApiMapping(scope, id, {
     apiId: stage.api.apiId,
     domainName: mappedDomainName(options.domainName),
     stage: stage.stageName,
@@ -31,11 +36,21 @@ export function addDomainMapping(
 }
 
 /**
+ * The construct aws-cdk-lib's stage puts its mapping's `Resource` in: an `ApiMapping` whose id is the domain
+ * construct's path followed by the key, `undefined` when there is none (`S/Domain` and no key gives
+ * `S--Domainundefined`). The logical id hashes every part of the path, so the holder and the `Resource` id must
+ * both be the same as there.
+ */
+function awsCdkLibMappingScope(stage: Construct, options: apigwv2.DomainMappingOptions): Construct {
+  return new Construct(stage, `${options.domainName}${options.mappingKey}`);
+}
+
+/**
  * The name to map on. A domain construct's own `name` comes first: in aws-cdk-lib 2.234, and later releases
  * until aws-cdk issue #36708 was fixed, an imported domain's `domainNameRef.domainName` is its regional
  * endpoint name, which would map the stage on the wrong domain.
  */
-function mappedDomainName(domain: apigwv2.IDomainNameRef): string {
+export function mappedDomainName(domain: apigwv2.IDomainNameRef): string {
   return isDomainName(domain) ? domain.name : domain.domainNameRef.domainName;
 }
 

@@ -17,7 +17,7 @@ export class ImportedWebSocketStage extends WebSocketStageBase {
   }
 
   public addStageVariable(name: string, _value: string): void {
-    throw new Error(`addStageVariable('${name}') cannot change imported stage '${this.stageName}': `
+    throw new Error(`${this.node.path}: addStageVariable('${name}') cannot change imported stage '${this.stageName}': `
       + 'stage variables can only be set on stages defined in this app');
   }
 }

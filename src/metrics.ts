@@ -92,7 +92,7 @@ export function stageMetric(stage: apigwv2.IWebSocketStage, metricName: string, 
   if (routeKey !== undefined) {
     const given = props.dimensionsMap?.[ROUTE_DIMENSION];
     if (given !== undefined && given !== routeKey) {
-      throw new Error(`dimensionsMap.${ROUTE_DIMENSION} '${given}' differs from the route these metrics are for, '${routeKey}': `
+      throw new Error(`${stage.node.path}: dimensionsMap.${ROUTE_DIMENSION} '${given}' differs from the route these metrics are for, '${routeKey}': `
         + `leave ${ROUTE_DIMENSION} out, or ask metricsForRoute('${given}')`);
     }
     dimensionsMap[ROUTE_DIMENSION] = routeKey;

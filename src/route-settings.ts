@@ -1,10 +1,11 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { Token } from 'aws-cdk-lib/core';
-import { checkKnownKeys, checkNumber, checkString, invalidInput, RULES } from './validation';
+import { checkKnownKeys, checkNumber, checkString, checkType, invalidInput, RULES } from './validation';
 
 /**
  * How much a WebSocket stage writes to its execution logs, the CloudWatch log group
- * `API-Gateway-Execution-Logs_{apiId}/{stageName}` that API Gateway manages.
+ * `/aws/apigateway/{apiId}/{stageName}` that API Gateway creates and manages. (`API-Gateway-Execution-Logs_...` is
+ * the group of REST APIs, not of WebSocket APIs.)
  *
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-logging.html
  */
@@ -36,8 +37,10 @@ export interface RouteSettings {
   readonly loggingLevel?: LoggingLevel;
 
   /**
-   * Whether the route logs every message in full (data trace). Full payloads may hold personal or secret
-   * data: a warning is added when it is on.
+   * Whether the route has data trace logging (`RouteSettings.DataTraceEnabled`). AWS documents data trace as what
+   * turns execution logging into full request and response logging, used with the `INFO` level; payloads may hold
+   * personal or secret data. This library's own rules: it cannot be combined with `loggingLevel: OFF`, and a warning
+   * is added when it is on.
    *
    * @default - the stage's `dataTraceEnabled`
    */
@@ -72,23 +75,73 @@ export function checkRouteKey(prop: string, routeKey: string): void {
   checkString(prop, routeKey, RULES.routeKey);
 }
 
+/** The largest burst limit: CloudFormation's `ThrottlingBurstLimit` is a 32-bit Integer. */
+const MAX_BURST_LIMIT = 2 ** 31 - 1;
+
 /**
  * Throws when any of the settings breaks its rule.
  *
  * @param prop the prop the settings came from, for error messages (for example `routeSettings.$connect`)
+ * @param settings the settings, as given
+ * @param stageDefaults for a route, the stage's defaults it inherits what it does not set from
  */
-export function checkRouteSettings(prop: string, settings: RouteSettings): void {
+export function checkRouteSettings(prop: string, settings: RouteSettings, stageDefaults?: RouteSettings): void {
   // The stage's own settings are top-level props ('' prop); a route's sit under routeSettings.{key}.
   const at = (field: string) => (prop === '' ? field : `${prop}.${field}`);
   if (prop !== '') {
+    checkType(prop, settings, 'object');
+    if (settings === undefined) {
+      throw invalidInput(prop, 'must be an object of route settings', settings);
+    }
     checkKnownKeys(prop, settings, ROUTE_SETTINGS_KEYS);
   }
+  checkType(at('throttle'), settings.throttle, 'object');
   checkKnownKeys(at('throttle'), settings.throttle, THROTTLE_KEYS);
   checkNumber(at('throttle.rateLimit'), settings.throttle?.rateLimit, { integer: false, min: 0 });
-  checkNumber(at('throttle.burstLimit'), settings.throttle?.burstLimit, { integer: true, min: 0 });
-  if (settings.dataTraceEnabled === true && settings.loggingLevel === LoggingLevel.OFF) {
-    throw new Error(`${at('dataTraceEnabled')} cannot be true when loggingLevel is OFF: data trace writes every message to the `
-      + 'execution logs, which turns them on; set loggingLevel to ERROR or INFO, or leave dataTraceEnabled unset');
+  checkNumber(at('throttle.burstLimit'), settings.throttle?.burstLimit, { integer: true, min: 0, max: MAX_BURST_LIMIT });
+  checkLoggingLevel(at('loggingLevel'), settings.loggingLevel);
+  checkType(at('dataTraceEnabled'), settings.dataTraceEnabled, 'boolean');
+  checkType(at('detailedMetricsEnabled'), settings.detailedMetricsEnabled, 'boolean');
+
+  const merged = stageDefaults ? mergeRouteSettings(stageDefaults, settings) : settings;
+  if (merged.dataTraceEnabled === true && merged.loggingLevel === LoggingLevel.OFF) {
+    // Say which of the two a route inherits: the stage's value is not in the route's own settings.
+    const fromStage = (field: keyof RouteSettings) => (stageDefaults && settings[field] === undefined ? ` (the stage's ${field})` : '');
+    throw new Error(`${at('dataTraceEnabled')}${fromStage('dataTraceEnabled')} cannot be true when loggingLevel${fromStage('loggingLevel')} `
+      + 'is OFF: a rule of this library, since AWS documents data trace only as part of execution logging (full request and '
+      + 'response logs, with INFO); set loggingLevel to ERROR or INFO, or leave dataTraceEnabled unset');
+  }
+}
+
+/** Throws when a resolved logging level is not one of `LoggingLevel`'s: JavaScript callers can pass any string. */
+function checkLoggingLevel(prop: string, level: LoggingLevel | undefined): void {
+  checkType(prop, level, 'string');
+  const levels: string[] = Object.values(LoggingLevel);
+  if (level !== undefined && !Token.isUnresolved(level) && !levels.includes(level)) {
+    throw invalidInput(prop, `must be one of ${levels.join(', ')}`, level);
+  }
+}
+
+/** How to give route settings from Python so that none are lost, for the errors below. */
+const FROM_PYTHON = 'from Python, pass RouteSettings(...) and ThrottleSettings(...), or keyword arguments to '
+  + 'add_route_settings(route_key, throttle=..., ...): jsii drops the snake_case keys of a dict inside route_settings';
+
+/**
+ * Throws when a route's own settings, or their throttle, set nothing. Neither would change the route, and both
+ * are what a Python dict inside `route_settings` turns into: jsii keeps only the struct's camelCase fields there,
+ * so `{"throttle": {"rate_limit": 1}}` arrives as `{ throttle: {} }`. The stage's own `throttle: {}` is not
+ * refused: aws-cdk-lib accepts it, and a Python keyword argument is converted field by field, so nothing is lost.
+ *
+ * @param prop the route's prop, for example `routeSettings.$connect`
+ */
+export function checkRouteSetsSomething(prop: string, settings: RouteSettings): void {
+  if (!renderRouteSettings(settings)) {
+    throw new Error(`${prop} sets nothing: give at least one of throttle.rateLimit, throttle.burstLimit, loggingLevel, `
+      + `dataTraceEnabled or detailedMetricsEnabled (${FROM_PYTHON})`);
+  }
+  if (settings.throttle !== undefined && settings.throttle.rateLimit === undefined && settings.throttle.burstLimit === undefined) {
+    throw new Error(`${prop}.throttle sets nothing: give rateLimit, burstLimit or both, or leave throttle out to keep `
+      + `the stage's (${FROM_PYTHON})`);
   }
 }
 

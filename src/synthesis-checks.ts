@@ -2,6 +2,7 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { Annotations } from 'aws-cdk-lib/core';
 import { IConstruct } from 'constructs';
 import { apiRoutes } from './api-definition';
+import { existingCloudWatchRoleAccount } from './cloudwatch-role';
 import { finalizeDeployment } from './deployment';
 import { LoggingLevel, mergeRouteSettings, RouteSettings } from './route-settings';
 
@@ -20,6 +21,8 @@ export interface StageAtSynthesis {
   readonly measuredRoutes: ReadonlySet<string>;
   readonly accessLogs: boolean;
   readonly cloudWatchRole: boolean;
+  /** The execution log group the stage created, when `executionLogRetention` is set. */
+  readonly executionLogGroup?: IConstruct;
   readonly deployment?: apigwv2.CfnDeployment;
 }
 
@@ -33,7 +36,20 @@ export function prepareStageForSynthesis(stage: StageAtSynthesis): void {
   adviseOnRouteMetrics(stage);
   checkRoutesExist(stage);
   if (stage.deployment) {
+    adviseOnDeploymentWithoutRoutes(stage);
     finalizeDeployment(stage.deployment, stage.api);
+  }
+}
+
+/**
+ * API Gateway refuses to deploy an API without routes ("At least one route is required"). Only an API defined in
+ * this app can be seen to have none: an imported API's routes are not in the app.
+ */
+function adviseOnDeploymentWithoutRoutes(stage: StageAtSynthesis): void {
+  if (stage.api.node.defaultChild && apiRoutes(stage.api).length === 0) {
+    Annotations.of(stage.stage).addWarningV2('cdk-websocket-stage:managedDeploymentWithoutRoutes',
+      'managedDeployment is true but the API has no routes: API Gateway refuses to deploy an API without routes '
+      + '("At least one route is required"), so the deployment fails. Add a route to the API, such as $default.');
   }
 }
 
@@ -64,12 +80,25 @@ function adviseOnLogging(stage: StageAtSynthesis): void {
   const all = [stage.defaultRouteSettings, ...stage.routeSettings.values()];
   if (all.some((settings) => settings.dataTraceEnabled)) {
     Annotations.of(stage.stage).addWarningV2('cdk-websocket-stage:dataTraceEnabled',
-      'dataTraceEnabled writes every message in full to the execution logs, whatever the logging level: payloads may '
-      + 'hold personal or secret data, and the logs grow with the traffic. Use it for debugging, not in production.');
+      'dataTraceEnabled turns on data trace, which AWS documents as full request and response logging (with INFO): '
+      + 'message payloads may then reach the execution logs, and they may hold personal or secret data. AWS recommends '
+      + 'against it for production APIs; this warning is this library\'s advice, acknowledge it where data trace is meant.');
   }
-  const logging = stage.accessLogs
-    || all.some((settings) => settings.dataTraceEnabled || (settings.loggingLevel ?? LoggingLevel.OFF) !== LoggingLevel.OFF);
-  if (logging && !stage.cloudWatchRole) {
+  const executionLogging = all.some((settings) => settings.dataTraceEnabled || (settings.loggingLevel ?? LoggingLevel.OFF) !== LoggingLevel.OFF);
+  if (stage.executionLogGroup && !executionLogging) {
+    Annotations.of(stage.stage).addWarningV2('cdk-websocket-stage:executionLogRetentionWithoutLogging',
+      'executionLogRetention is set but neither the stage nor any route writes execution logs, so its log group stays '
+      + 'empty. Set loggingLevel to ERROR or INFO (on the stage or in routeSettings), or leave executionLogRetention out.');
+  }
+  const logging = stage.accessLogs || executionLogging;
+  if (!logging || stage.cloudWatchRole) {
+    return;
+  }
+  // Another stage of this deployment set the account's role: logging works once that setting is made.
+  const account = existingCloudWatchRoleAccount(stage.stage);
+  if (account) {
+    stage.resource.node.addDependency(account);
+  } else {
     Annotations.of(stage.stage).addWarningV2('cdk-websocket-stage:cloudWatchRole',
       'Logging is enabled but cloudWatchRole is not set: the deployment fails with "CloudWatch Logs role ARN must be set '
       + 'in account settings to enable logging" unless API Gateway\'s CloudWatch Logs role is already set for this account '

@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib/core';
+import { IConstruct } from 'constructs';
 
 /**
  * The input rules AWS documents for a WebSocket stage, defined once and used by every check and test.
@@ -17,7 +18,8 @@ export const RULES = {
     rule: 'must be 1-2048 characters of A-Z a-z 0-9 - . _ ~ : / ? # & = ,',
   },
   description: {
-    pattern: /^[\s\S]{0,1024}$/,
+    // `u`: AWS counts characters, not the UTF-16 units of JavaScript strings.
+    pattern: /^[\s\S]{0,1024}$/u,
     rule: 'must be at most 1024 characters',
   },
   routeKey: {
@@ -43,11 +45,44 @@ const QUOTE_LIMIT = 64;
  * Quotes a bad value for an error message: short values whole, long ones cut, with their length.
  */
 export function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : String(value);
-  if (text.length <= QUOTE_LIMIT) {
-    return `'${text}'`;
+  const characters = Array.from(typeof value === 'string' ? value : String(value));
+  if (characters.length <= QUOTE_LIMIT) {
+    return `'${characters.join('')}'`;
   }
-  return `'${text.slice(0, QUOTE_LIMIT)}…' (${text.length} characters)`;
+  return `'${characters.slice(0, QUOTE_LIMIT).join('')}…' (${characters.length} characters)`;
+}
+
+/** The length of a text in characters (code points), as AWS counts it. */
+export function characterCount(text: string): number {
+  return Array.from(text).length;
+}
+
+/**
+ * Prefixes an error thrown while checking or building a construct with the construct's path, as aws-cdk-lib's own
+ * validation errors carry it: in an app with many stages, the path is what finds the one at fault.
+ */
+export function withConstructPath(scope: IConstruct, error: unknown): unknown {
+  const prefix = `${scope.node.path}: `;
+  if (error instanceof Error && !error.message.startsWith(prefix)) {
+    error.message = prefix + error.message;
+  }
+  return error;
+}
+
+/** The JavaScript types a prop can be declared with. */
+export type InputType = 'string' | 'number' | 'boolean' | 'object';
+
+/**
+ * Throws when a value is present but not of its declared type: JavaScript callers, and `null`s, get past the
+ * compiler. Absent values pass.
+ */
+export function checkType(prop: string, value: unknown, type: InputType): void {
+  if (value === undefined) {
+    return;
+  }
+  if (typeof value !== type || value === null) {
+    throw invalidInput(prop, `must be ${type === 'object' ? 'an object' : `a ${type}`}${value === null ? ', or left out' : ''}`, value);
+  }
 }
 
 /** The error for a bad input: the prop, the rule, then the value. */
@@ -60,6 +95,7 @@ export function invalidInput(prop: string, rule: string, value: unknown): Error 
  * their value is only known at deploy time.
  */
 export function checkString(prop: string, value: string | undefined, rule: StringRule): void {
+  checkType(prop, value, 'string');
   if (value === undefined || Token.isUnresolved(value)) {
     return;
   }
@@ -74,6 +110,8 @@ export interface NumberRule {
   readonly integer: boolean;
   /** The smallest value allowed. */
   readonly min: number;
+  /** The largest value allowed, if any. */
+  readonly max?: number;
 }
 
 /**
@@ -85,20 +123,22 @@ export function checkNumber(prop: string, value: number | undefined, rule: Numbe
   }
   const kind = rule.integer ? 'an integer' : 'a number';
   const ok = rule.integer ? Number.isInteger(value) : Number.isFinite(value);
-  if (!ok || value < rule.min) {
-    throw invalidInput(prop, `must be ${kind} >= ${rule.min}`, value);
+  if (!ok || value < rule.min || (rule.max !== undefined && value > rule.max)) {
+    const range = rule.max === undefined ? `>= ${rule.min}` : `from ${rule.min} to ${rule.max}`;
+    throw invalidInput(prop, `must be ${kind} ${range}`, value);
   }
 }
 
 /**
  * Throws when a resolved stage name is not a valid WebSocket stage name.
  *
- * `$default` is refused on its own terms: it is the catch-all stage of HTTP APIs, served at the API's
- * root. WebSocket clients always connect to `wss://{api}/{stage}`, so a WebSocket stage needs a real name.
+ * `$default` breaks the character rule like any name with a `$`; it gets its own message because it is the name of
+ * HTTP APIs' default stage, and users coming from HTTP APIs reach for it.
  */
 export function checkStageName(prop: string, value: string): void {
   if (value === '$default') {
-    throw invalidInput(prop, "must name a stage: '$default' is the HTTP API catch-all stage and WebSocket APIs have none", value);
+    throw invalidInput(prop, `${RULES.stageName.rule}, the characters AWS documents for stage names: '$' is not one of them, `
+      + "so '$default', the default stage of HTTP APIs, is not a WebSocket stage name", value);
   }
   checkString(prop, value, RULES.stageName);
 }
@@ -119,15 +159,15 @@ export function checkMapKey(prop: string, key: string): void {
 }
 
 /**
- * The entries of a user-keyed map prop, after checking its keys (`keyProp` names them in errors, for example
- * `tags key`). A `__proto__` key written in an object literal
- * (or arriving from another language through jsii) is not an entry but the object's prototype, so that is
- * refused too, rather than the entry vanishing.
+ * The entries of a user-keyed map prop, after checking that it is an object and checking its keys (`keyProp`
+ * names them in errors). A `__proto__` key written in an object literal (or arriving from another language
+ * through jsii) is not an entry but the object's prototype, so that is refused too, rather than the entry vanishing.
  */
-export function userMapEntries<T>(keyProp: string, map: { [key: string]: T } | undefined): [string, T][] {
+export function userMapEntries<T>(prop: string, map: { [key: string]: T } | undefined, keyProp = `${prop} key`): [string, T][] {
   if (map === undefined) {
     return [];
   }
+  checkType(prop, map, 'object');
   const prototype: unknown = Object.getPrototypeOf(map);
   if (prototype !== Object.prototype && prototype !== null) {
     checkMapKey(keyProp, PROTOTYPE_KEY);
@@ -137,18 +177,27 @@ export function userMapEntries<T>(keyProp: string, map: { [key: string]: T } | u
   return entries;
 }
 
-/** AWS tag rules: keys 1-128 characters not starting with `aws:`, values up to 256, of letters, digits, spaces and + - = . _ : / @. */
+/**
+ * AWS tag rules: at most 50 tags; keys 1-128 characters not starting with `aws:` in any case, values up to 256, of
+ * letters, digits, spaces and + - = . _ : / @.
+ */
 const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}+\-=._:/@]*$/u;
+const MAX_TAGS = 50;
 
 /**
  * Throws when a resolved tag key or value breaks AWS's tag rules.
  */
 export function checkTags(prop: string, tags: { [key: string]: string } | undefined): void {
-  for (const [key, value] of userMapEntries(`${prop} key`, tags)) {
-    if (!Token.isUnresolved(key) && (key.length < 1 || key.length > 128 || key.startsWith('aws:') || !TAG_CHARACTERS.test(key))) {
+  const entries = userMapEntries(prop, tags);
+  if (entries.length > MAX_TAGS) {
+    throw invalidInput(prop, `must have at most ${MAX_TAGS} tags, the AWS limit per resource`, `${entries.length} tags`);
+  }
+  for (const [key, value] of entries) {
+    if (!Token.isUnresolved(key) && (key.length < 1 || characterCount(key) > 128 || key.toLowerCase().startsWith('aws:') || !TAG_CHARACTERS.test(key))) {
       throw invalidInput(`${prop} key`, "must be 1-128 characters of letters, digits, spaces and + - = . _ : / @, not starting with 'aws:'", key);
     }
-    if (!Token.isUnresolved(value) && (value.length > 256 || !TAG_CHARACTERS.test(value))) {
+    checkType(`${prop}.${key}`, value, 'string');
+    if (!Token.isUnresolved(value) && (characterCount(value) > 256 || !TAG_CHARACTERS.test(value))) {
       throw invalidInput(`${prop}.${key}`, 'must be at most 256 characters of letters, digits, spaces and + - = . _ : / @', value);
     }
   }

@@ -1,18 +1,22 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { Aspects, Lazy, Tags, Token } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { defaultWebSocketAccessLogFormat, renderAccessLogSettings } from './access-log';
 import { cloudWatchRoleAccount } from './cloudwatch-role';
 import { createDeployment } from './deployment';
 import { addDomainMapping } from './domain-mapping';
+import { DomainMappings } from './domain-mappings';
+import { createExecutionLogGroup } from './execution-log';
 import { ImportedWebSocketStage } from './imported-stage';
 import {
-  checkRouteKey, checkRouteSettings, mergeRouteSettings, renderRouteSettings, renderRouteSettingsJson, RouteSettings,
+  checkRouteKey, checkRouteSetsSomething, checkRouteSettings, mergeRouteSettings, renderRouteSettings, renderRouteSettingsJson, RouteSettings,
 } from './route-settings';
 import { IWebSocketStage, WebSocketStageBase } from './stage-base';
+import { checkStageProps, claimStageName } from './stage-props-checks';
 import { prepareStageForSynthesis } from './synthesis-checks';
-import { checkMapKey, checkStageName, checkString, checkTags, RULES, userMapEntries } from './validation';
+import { checkMapKey, checkStageName, checkString, RULES, userMapEntries, withConstructPath } from './validation';
 import { WebSocketStageAttributes, WebSocketStageProps } from './websocket-stage-props';
 
 /**
@@ -34,8 +38,13 @@ export class WebSocketStage extends WebSocketStageBase {
    * @param attrs what identifies the stage
    */
   public static fromWebSocketStageAttributes(scope: Construct, id: string, attrs: WebSocketStageAttributes): IWebSocketStage {
-    checkStageName('stageName', attrs.stageName);
-    return new ImportedWebSocketStage(scope, id, attrs);
+    const stage = new ImportedWebSocketStage(scope, id, attrs);
+    try {
+      checkStageName('stageName', attrs.stageName);
+    } catch (error) {
+      throw withConstructPath(stage, error);
+    }
+    return stage;
   }
 
   /**
@@ -50,6 +59,12 @@ export class WebSocketStage extends WebSocketStageBase {
    */
   public readonly api: apigwv2.IWebSocketApi;
 
+  /**
+   * The log group API Gateway writes the stage's execution logs to, for metric filters and subscriptions.
+   * Undefined unless `executionLogRetention` is set: only then does the stage create it.
+   */
+  public readonly executionLogGroup?: logs.ILogGroup;
+
   private readonly resource: apigwv2.CfnStage;
   private readonly defaultRouteSettings: RouteSettings;
   // Maps, not objects: keys are the user's, and an object would treat some of them specially.
@@ -58,6 +73,7 @@ export class WebSocketStage extends WebSocketStageBase {
   /** The routes `metricsForRoute` was asked for, checked at synthesis. */
   private readonly measuredRoutes = new Set<string>();
   private readonly apiMapping?: apigwv2.CfnApiMapping;
+  private readonly domainMappings: DomainMappings;
   private readonly deployment?: apigwv2.CfnDeployment;
   private readonly accessLogs: boolean;
   private readonly cloudWatchRole: boolean;
@@ -69,53 +85,57 @@ export class WebSocketStage extends WebSocketStageBase {
    */
   constructor(scope: Construct, id: string, props: WebSocketStageProps) {
     super(scope, id, { physicalName: props.stageName });
-    checkStageName('stageName', props.stageName);
-    checkString('description', props.description, RULES.description);
-    checkTags('tags', props.tags);
-    if (props.managedDeployment && props.autoDeploy) {
-      throw new Error('managedDeployment cannot be true when autoDeploy is true: an auto-deployed stage takes no '
-        + 'deployment of its own (got autoDeploy: true, managedDeployment: true)');
-    }
-    this.defaultRouteSettings = {
-      throttle: props.throttle,
-      loggingLevel: props.loggingLevel,
-      dataTraceEnabled: props.dataTraceEnabled,
-      detailedMetricsEnabled: props.detailedMetricsEnabled,
-    };
-    checkRouteSettings('', this.defaultRouteSettings);
-    for (const [name, value] of userMapEntries('stageVariables name', props.stageVariables)) {
-      this.addStageVariable(name, value);
-    }
-    for (const [routeKey, settings] of userMapEntries('routeSettings key', props.routeSettings)) {
-      this.addRouteSettings(routeKey, settings);
-    }
+    // Every error names the stage's path: in an app with many stages, that is what finds the one at fault.
+    try {
+      checkStageProps(props);
+      claimStageName(props.webSocketApi, props.stageName, this.node.path);
+      this.defaultRouteSettings = {
+        throttle: props.throttle,
+        loggingLevel: props.loggingLevel,
+        dataTraceEnabled: props.dataTraceEnabled,
+        detailedMetricsEnabled: props.detailedMetricsEnabled,
+      };
+      checkRouteSettings('', this.defaultRouteSettings);
+      for (const [name, value] of userMapEntries('stageVariables', props.stageVariables, 'stageVariables name')) {
+        this.addStageVariable(name, value);
+      }
+      for (const [routeKey, settings] of userMapEntries('routeSettings', props.routeSettings)) {
+        this.addRouteSettings(routeKey, settings);
+      }
 
-    this.api = props.webSocketApi;
-    this.stageName = this.physicalName;
-    this.accessLogs = props.accessLogSettings !== undefined;
-    this.cloudWatchRole = props.cloudWatchRole ?? false;
-    this.deployment = props.managedDeployment ? createDeployment(this, this.api) : undefined;
+      this.api = props.webSocketApi;
+      this.stageName = this.physicalName;
+      this.accessLogs = props.accessLogSettings !== undefined;
+      this.cloudWatchRole = props.cloudWatchRole ?? false;
+      this.deployment = props.managedDeployment ? createDeployment(this, this.api) : undefined;
 
-    this.resource = new apigwv2.CfnStage(this, 'Resource', {
-      apiId: this.api.apiId,
-      stageName: this.stageName,
-      autoDeploy: props.autoDeploy,
-      deploymentId: this.deployment?.ref,
-      description: props.description,
-      clientCertificateId: props.clientCertificateId,
-      defaultRouteSettings: renderRouteSettings(this.defaultRouteSettings),
-      routeSettings: Lazy.any({ produce: () => this.renderRouteSettings() }),
-      stageVariables: Lazy.any({ produce: () => this.renderStageVariables() }),
-      accessLogSettings: renderAccessLogSettings(this, props.accessLogSettings),
-    });
-    for (const [key, value] of Object.entries(props.tags ?? {})) {
-      Tags.of(this).add(key, value);
-    }
-    if (props.cloudWatchRole) {
-      this.resource.node.addDependency(cloudWatchRoleAccount(this));
-    }
-    if (props.domainMapping) {
-      this.apiMapping = addDomainMapping(this, this.resource, props.domainMapping);
+      this.resource = new apigwv2.CfnStage(this, 'Resource', {
+        apiId: this.api.apiId,
+        stageName: this.stageName,
+        autoDeploy: props.autoDeploy,
+        deploymentId: this.deployment?.ref,
+        description: props.description,
+        clientCertificateId: props.clientCertificateId,
+        defaultRouteSettings: renderRouteSettings(this.defaultRouteSettings),
+        routeSettings: Lazy.any({ produce: () => this.renderRouteSettings() }),
+        stageVariables: Lazy.any({ produce: () => this.renderStageVariables() }),
+        accessLogSettings: renderAccessLogSettings(this, props.accessLogSettings),
+      });
+      for (const [key, value] of Object.entries(props.tags ?? {})) {
+        Tags.of(this).add(key, value);
+      }
+      if (props.cloudWatchRole) {
+        this.resource.node.addDependency(cloudWatchRoleAccount(this));
+      }
+      if (props.executionLogRetention !== undefined) {
+        this.executionLogGroup = createExecutionLogGroup(this, this.resource, this.api.apiId, this.stageName, props.executionLogRetention);
+      }
+      if (props.domainMapping) {
+        this.apiMapping = addDomainMapping(this, this.resource, props.domainMapping, props.awsCdkLibLogicalIds ?? false);
+      }
+      this.domainMappings = new DomainMappings(this, this.resource, props.domainMapping, this.apiMapping);
+    } catch (error) {
+      throw withConstructPath(this, error);
     }
     // Routes and integrations may be added after the stage: what depends on them waits for synthesis.
     let prepared = false;
@@ -132,6 +152,7 @@ export class WebSocketStage extends WebSocketStageBase {
             measuredRoutes: this.measuredRoutes,
             accessLogs: this.accessLogs,
             cloudWatchRole: this.cloudWatchRole,
+            executionLogGroup: this.executionLogGroup,
             deployment: this.deployment,
           });
         }
@@ -144,7 +165,7 @@ export class WebSocketStage extends WebSocketStageBase {
    * mapping on the root of the domain. Throws when the stage has no `domainMapping`.
    */
   public get domainUrl(): string {
-    return this.customDomainUrl('wss', 'domainUrl');
+    return this.domainUrlOf(() => this.domainMappings.firstUrl('wss', 'domainUrl'));
   }
 
   /**
@@ -152,7 +173,47 @@ export class WebSocketStage extends WebSocketStageBase {
    * `https://{domain}` for a mapping on the root of the domain. Throws when the stage has no `domainMapping`.
    */
   public get domainCallbackUrl(): string {
-    return this.customDomainUrl('https', 'domainCallbackUrl');
+    return this.domainUrlOf(() => this.domainMappings.firstUrl('https', 'domainCallbackUrl'));
+  }
+
+  /**
+   * Maps the stage on one more custom domain, or on the same domain under another key. The `domainMapping` prop
+   * stays the first mapping. The added mapping's construct id is `ApiMapping:{domainName}:{mappingKey}`
+   * (`ApiMapping:{domainName}` on the root of the domain), so adding or removing a mapping never changes the
+   * logical id of another. Mapping the stage twice on the same domain and key throws.
+   *
+   * @param options the domain and the key (a path; none or `''` maps the stage on the root of the domain)
+   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-custom-domain-names.html
+   */
+  public addDomainMapping(options: apigwv2.DomainMappingOptions): apigwv2.IApiMapping {
+    try {
+      return this.domainMappings.add(options);
+    } catch (error) {
+      throw withConstructPath(this, error);
+    }
+  }
+
+  /**
+   * The URL clients connect to on one of the stage's custom domains: `wss://{domainName}/{mappingKey}`, or
+   * `wss://{domainName}` on the root. Throws when the stage is not mapped on that domain and key.
+   *
+   * @param domainName the domain's name, such as `domain.name`
+   * @param mappingKey the key the stage is mapped under; none for the root
+   */
+  public domainUrlFor(domainName: string, mappingKey?: string): string {
+    return this.domainUrlOf(() => this.domainMappings.urlFor('wss', 'domainUrlFor', domainName, mappingKey));
+  }
+
+  /**
+   * The base URL of the `@connections` management API on one of the stage's custom domains:
+   * `https://{domainName}/{mappingKey}`, or `https://{domainName}` on the root. Throws when the stage is not
+   * mapped on that domain and key.
+   *
+   * @param domainName the domain's name, such as `domain.name`
+   * @param mappingKey the key the stage is mapped under; none for the root
+   */
+  public domainCallbackUrlFor(domainName: string, mappingKey?: string): string {
+    return this.domainUrlOf(() => this.domainMappings.urlFor('https', 'domainCallbackUrlFor', domainName, mappingKey));
   }
 
   /**
@@ -163,9 +224,13 @@ export class WebSocketStage extends WebSocketStageBase {
    * @param value its value: 1-2048 characters of A-Z a-z 0-9 - . _ ~ : / ? # & = ,
    */
   public addStageVariable(name: string, value: string): void {
-    checkString('stageVariables name', name, RULES.stageVariableName);
-    checkMapKey('stageVariables name', name);
-    checkString(`stageVariables.${name}`, value, RULES.stageVariableValue);
+    try {
+      checkString('stageVariables name', name, RULES.stageVariableName);
+      checkMapKey('stageVariables name', name);
+      checkString(`stageVariables.${name}`, value, RULES.stageVariableValue);
+    } catch (error) {
+      throw withConstructPath(this, error);
+    }
     this.stageVariables.set(name, value);
   }
 
@@ -178,15 +243,14 @@ export class WebSocketStage extends WebSocketStageBase {
    */
   public addRouteSettings(routeKey: string, settings: RouteSettings): void {
     const prop = `routeSettings.${routeKey}`;
-    checkRouteKey('routeSettings key', routeKey);
-    checkMapKey('routeSettings key', routeKey);
-    checkRouteSettings(prop, settings);
-    if (!renderRouteSettings(settings)) {
-      // From Python, a dict inside a map reaches the library without its snake_case keys: jsii drops them.
-      throw new Error(`${prop} sets nothing: give at least one of throttle.rateLimit, throttle.burstLimit, loggingLevel, `
-        + 'dataTraceEnabled or detailedMetricsEnabled (from Python, pass RouteSettings(...) rather than a dict inside the map)');
+    try {
+      checkRouteKey('routeSettings key', routeKey);
+      checkMapKey('routeSettings key', routeKey);
+      checkRouteSettings(prop, settings, this.defaultRouteSettings);
+      checkRouteSetsSomething(prop, settings);
+    } catch (error) {
+      throw withConstructPath(this, error);
     }
-    checkRouteSettings(prop, mergeRouteSettings(this.defaultRouteSettings, settings));
     this.routeSettings.set(routeKey, settings);
   }
 
@@ -205,12 +269,12 @@ export class WebSocketStage extends WebSocketStageBase {
     }
   }
 
-  private customDomainUrl(scheme: 'wss' | 'https', member: string): string {
-    if (!this.apiMapping) {
-      throw new Error(`${member} is only available on a stage with a domainMapping; stage '${this.node.path}' has none`);
+  private domainUrlOf(produce: () => string): string {
+    try {
+      return produce();
+    } catch (error) {
+      throw withConstructPath(this, error);
     }
-    const key = this.apiMapping.apiMappingKey;
-    return `${scheme}://${this.apiMapping.domainName}${key === undefined ? '' : `/${key}`}`;
   }
 
   private renderStageVariables(): { [name: string]: string } | undefined {

@@ -63,7 +63,7 @@ test('fails when the format is over the 3 KB WebSocket template quota', () => {
 
   // The format has a request id: only the size check can fail it. The error gives the limit and the size.
   expect(() => newStage(api, { accessLogSettings: { destination, format: custom(text) } }))
-    .toThrow(/^accessLogSettings\.format .*3072 bytes.*3091 bytes/);
+    .toThrow(/^S\/Stage: accessLogSettings\.format .*3072 bytes.*3091 bytes/);
 });
 
 test('a format of exactly 3 KB passes', () => {

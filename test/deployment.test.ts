@@ -1,8 +1,8 @@
 import { Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { apiDefinition } from '../src/api-definition';
-import { addRoute, newApi, newStage } from './fixtures';
+import { addRoute, newApi, newStack, newStage } from './fixtures';
 
 const MANAGED = { managedDeployment: true };
 
@@ -61,6 +61,28 @@ test('the deployment logical id changes when a route changes, and only then', ()
   expect(other).not.toBe(one);
 });
 
+test.each<[string, (api: apigwv2.CfnApi) => void]>([
+  ['routeSelectionExpression', (api) => { api.routeSelectionExpression = '$request.body.type'; }],
+  ['apiKeySelectionExpression', (api) => { api.apiKeySelectionExpression = '$context.authorizer.usageIdentifierKey'; }],
+])("a change to the API's own %s makes a new deployment", (_name, change) => {
+  const before = deploymentIdWith(['sendmessage']);
+  const after = deploymentIdWith(['sendmessage'], (api) => change(api.node.defaultChild as apigwv2.CfnApi));
+
+  expect(after).toMatch(/^StageDeployment[0-9A-F]{8}[0-9A-F]{8}$/);
+  expect(after).not.toBe(before);
+});
+
+test('the deployment waits for the API through its ApiId, not a DependsOn that could close a cycle', () => {
+  const api = newApi();
+  addRoute(api, 'sendmessage');
+  newStage(api, MANAGED);
+  const deployment = Template.fromStack(api.stack).findResources('AWS::ApiGatewayV2::Deployment')[deploymentId(api.stack)];
+  const apiLogicalId = api.stack.getLogicalId(api.node.defaultChild as apigwv2.CfnApi);
+
+  expect(deployment.Properties.ApiId).toEqual({ Ref: apiLogicalId });
+  expect(deployment.DependsOn ?? []).not.toContain(apiLogicalId);
+});
+
 test('another API in the stack does not change the deployment', () => {
   const alone = deploymentIdWith(['sendmessage']);
   const withOther = deploymentIdWith(['sendmessage'], (api) => {
@@ -71,7 +93,7 @@ test('another API in the stack does not change the deployment', () => {
 });
 
 test('fails when combined with autoDeploy', () => {
-  expect(() => newStage(newApi(), { autoDeploy: true, managedDeployment: true })).toThrow(/^managedDeployment .*autoDeploy/);
+  expect(() => newStage(newApi(), { autoDeploy: true, managedDeployment: true })).toThrow(/^S\/Stage: managedDeployment .*autoDeploy/);
 });
 
 test('the definition holds every route, integration, response, authorizer and model of the API', () => {
@@ -89,4 +111,31 @@ test('the definition holds every route, integration, response, authorizer and mo
     apigwv2.CfnIntegrationResponse.CFN_RESOURCE_TYPE_NAME, apigwv2.CfnModel.CFN_RESOURCE_TYPE_NAME,
     apigwv2.CfnRoute.CFN_RESOURCE_TYPE_NAME, apigwv2.CfnRouteResponse.CFN_RESOURCE_TYPE_NAME,
   ].sort());
+});
+
+describe('on an API without routes', () => {
+  const NO_ROUTES = Match.stringLikeRegexp('managedDeployment .*no routes');
+
+  test('warns, since API Gateway refuses to deploy it', () => {
+    const api = newApi();
+    newStage(api, MANAGED);
+
+    Annotations.fromStack(api.stack).hasWarning('/S/Stage', NO_ROUTES);
+  });
+
+  test('does not warn once the API has a route, even one added after the stage', () => {
+    const api = newApi();
+    newStage(api, MANAGED);
+    addRoute(api, '$default');
+
+    Annotations.fromStack(api.stack).hasNoWarning('*', NO_ROUTES);
+  });
+
+  test('does not warn for an imported API, whose routes are not in the app', () => {
+    const stack = newStack();
+    const api = apigwv2.WebSocketApi.fromWebSocketApiAttributes(stack, 'Imported', { webSocketId: 'abc123' });
+    newStage(api, MANAGED);
+
+    Annotations.fromStack(stack).hasNoWarning('*', NO_ROUTES);
+  });
 });

@@ -111,8 +111,8 @@ describe('custom-domain URLs', () => {
   test('fails without a domain mapping', () => {
     const stage = newStage(newApi());
 
-    expect(() => stage.domainUrl).toThrow(/^domainUrl .*domainMapping.*'S\/Stage'/);
-    expect(() => stage.domainCallbackUrl).toThrow(/^domainCallbackUrl .*domainMapping.*'S\/Stage'/);
+    expect(() => stage.domainUrl).toThrow(/^S\/Stage: domainUrl .*domainMapping/);
+    expect(() => stage.domainCallbackUrl).toThrow(/^S\/Stage: domainCallbackUrl .*domainMapping/);
   });
 });
 

@@ -99,8 +99,8 @@ export function deployTimeNumber(stack: Stack, id: string): number {
  * What an error about a bad value must say: it starts with the prop and shows the value, whatever the wording
  * between them. For `expect(...).toThrow(...)`.
  */
-export function errorNaming(prop: string, value: unknown): RegExp {
-  return new RegExp(`^${escape(prop)} .*${escape(quote(value))}`);
+export function errorNaming(prop: string, value: unknown, path = 'S/Stage'): RegExp {
+  return new RegExp(`^${escape(path)}: ${escape(prop)} .*${escape(quote(value))}`);
 }
 
 function escape(text: string): string {

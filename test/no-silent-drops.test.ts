@@ -1,8 +1,9 @@
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { LoggingLevel, WebSocketStageProps } from '../src';
 import { newApi, newDomain, newLogGroup, newStage } from './fixtures';
 
@@ -33,6 +34,7 @@ const MATRIX: Record<string, Row> = {
     props: () => ({ routeSettings: { $connect: { throttle: { rateLimit: 3, burstLimit: 4 }, loggingLevel: LoggingLevel.OFF, dataTraceEnabled: false, detailedMetricsEnabled: false } } }),
     shows: stageHas({ RouteSettings: { $connect: { ThrottlingRateLimit: 3, ThrottlingBurstLimit: 4, LoggingLevel: 'OFF', DataTraceEnabled: false, DetailedMetricsEnabled: false } } }),
   },
+  executionLogRetention: { props: () => ({ executionLogRetention: logs.RetentionDays.ONE_WEEK }), shows: (t) => t.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 7 }) },
   cloudWatchRole: { props: () => ({ cloudWatchRole: true }), shows: (t) => t.resourceCountIs('AWS::ApiGateway::Account', 1) },
   managedDeployment: { props: () => ({ managedDeployment: true }), shows: (t) => t.resourceCountIs('AWS::ApiGatewayV2::Deployment', 1) },
   accessLogSettings: {
@@ -53,10 +55,18 @@ const MATRIX: Record<string, Row> = {
     }),
     shows: (t) => t.hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', { DomainName: { Ref: 'Domain66AC69E0' }, ApiMappingKey: 'k' }),
   },
+  awsCdkLibLogicalIds: {
+    props: (api) => ({ awsCdkLibLogicalIds: true, domainMapping: { domainName: newDomain(api.stack), mappingKey: 'k' } }),
+    shows: (t) => expect(Object.keys(t.findResources('AWS::ApiGatewayV2::ApiMapping'))).toEqual([expect.stringMatching(/^StageSDomaink[0-9A-F]{8}$/)]),
+  },
 };
 
 function structProperties(fqn: string): string[] {
-  const assembly = JSON.parse(readFileSync(join(__dirname, '..', '.jsii'), 'utf8'));
+  const file = join(__dirname, '..', '.jsii');
+  if (!existsSync(file)) {
+    throw new Error('no .jsii assembly: run `npm run build` (or `npm run test:unit`) first');
+  }
+  const assembly = JSON.parse(readFileSync(file, 'utf8'));
   return assembly.types[fqn].properties.map((p: { name: string }) => p.name).sort();
 }
 

@@ -143,6 +143,8 @@ function brokenProps(c: Case): string[] {
     const setsSomething = [r.throttle?.rateLimit, r.throttle?.burstLimit, r.loggingLevel, r.dataTraceEnabled, r.detailedMetricsEnabled]
       .some((field) => field !== undefined);
     if (!r.key.invalid && !setsSomething) broken.push(prop);
+    const throttleSetsNothing = r.throttle !== undefined && r.throttle.rateLimit === undefined && r.throttle.burstLimit === undefined;
+    if (!r.key.invalid && throttleSetsNothing) broken.push(`${prop}.throttle`);
     const dataTrace = r.dataTraceEnabled ?? c.dataTraceEnabled;
     const level = r.loggingLevel ?? c.loggingLevel;
     if (dataTrace === true && level === LoggingLevel.OFF) broken.push(`${prop}.dataTraceEnabled`);
@@ -217,7 +219,7 @@ test('every generated prop set fails naming a prop it broke, or synthesizes ever
     if (broken.length > 0) {
       const error = errorOf(create);
       expect(error).toBeInstanceOf(Error);
-      expect(broken.filter((prop) => (error as Error).message.startsWith(prop))).not.toEqual([]);
+      expect(broken.filter((prop) => (error as Error).message.startsWith(`S/Stage: ${prop}`))).not.toEqual([]);
       invalid++;
       return;
     }

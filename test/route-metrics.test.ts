@@ -78,7 +78,7 @@ test('fails when a Route dimension names another route', () => {
   const stage = newStage(newApi(), DETAILED);
 
   expect(() => stage.metricsForRoute('a').metricMessageCount({ dimensionsMap: { Route: 'b' } }))
-    .toThrow(/^dimensionsMap\.Route 'b' .*'a'/);
+    .toThrow(/^S\/Stage: dimensionsMap\.Route 'b' .*'a'/);
 });
 
 test.each(['', '$connnect'])('fails on route key %p', (routeKey) => {

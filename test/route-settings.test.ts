@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'fs';
+import { join } from 'path';
 import { Lazy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
@@ -84,7 +86,7 @@ describe('per-route settings', () => {
   });
 
   test.each([{}, { throttle: {} }])('fails when a route sets nothing: %p', (settings) => {
-    expect(() => newStage(newApi(), { routeSettings: { $connect: settings } })).toThrow(/^routeSettings\.\$connect sets nothing/);
+    expect(() => newStage(newApi(), { routeSettings: { $connect: settings } })).toThrow(/^S\/Stage: routeSettings\.\$connect sets nothing/);
   });
 
   test('mergeRouteSettings keeps the route value over the default, including false', () => {
@@ -160,18 +162,24 @@ describe('per-route settings', () => {
 });
 
 describe('logging level combinations', () => {
-  test('fails when data trace is on and the logging level is OFF', () => {
-    expect(() => newStage(newApi(), { dataTraceEnabled: true, loggingLevel: LoggingLevel.OFF })).toThrow(/^dataTraceEnabled .*loggingLevel is OFF/);
+  test("fails when data trace is on and the logging level is OFF, as the library's own rule", () => {
+    expect(() => newStage(newApi(), { dataTraceEnabled: true, loggingLevel: LoggingLevel.OFF }))
+      .toThrow(/^S\/Stage: dataTraceEnabled .*loggingLevel is OFF: a rule of this library, since AWS documents data trace only as part of execution logging/);
   });
 
-  test('fails when a route turns data trace on under a stage logging level of OFF', () => {
+  test("fails when a route turns data trace on under a stage logging level of OFF, naming the stage's level", () => {
     expect(() => newStage(newApi(), { loggingLevel: LoggingLevel.OFF, routeSettings: { $default: { dataTraceEnabled: true } } }))
-      .toThrow(/^routeSettings\.\$default\.dataTraceEnabled .*loggingLevel is OFF/);
+      .toThrow(/^S\/Stage: routeSettings\.\$default\.dataTraceEnabled cannot .*loggingLevel \(the stage's loggingLevel\) is OFF/);
   });
 
-  test('fails when a route turns logging OFF under a stage data trace', () => {
+  test("fails when a route turns logging OFF under a stage data trace, naming the stage's data trace", () => {
     expect(() => newStage(newApi(), { dataTraceEnabled: true, loggingLevel: LoggingLevel.INFO, routeSettings: { $default: { loggingLevel: LoggingLevel.OFF } } }))
-      .toThrow(/^routeSettings\.\$default\.dataTraceEnabled .*loggingLevel is OFF/);
+      .toThrow(/^S\/Stage: routeSettings\.\$default\.dataTraceEnabled \(the stage's dataTraceEnabled\) cannot .*loggingLevel is OFF/);
+  });
+
+  test('names neither as inherited when the route sets both', () => {
+    expect(() => newStage(newApi(), { dataTraceEnabled: true, loggingLevel: LoggingLevel.INFO, routeSettings: { $default: { dataTraceEnabled: true, loggingLevel: LoggingLevel.OFF } } }))
+      .toThrow(/^S\/Stage: routeSettings\.\$default\.dataTraceEnabled cannot be true when loggingLevel is OFF/);
   });
 });
 
@@ -180,6 +188,13 @@ describe('warnings', () => {
     const { stack } = newStage(newApi(), { loggingLevel: LoggingLevel.INFO, dataTraceEnabled: true, cloudWatchRole: true });
 
     Annotations.fromStack(stack).hasWarning('/S/Stage', Match.stringLikeRegexp('^dataTraceEnabled '));
+  });
+
+  test("the data trace warning says what AWS documents and that the advice is the library's", () => {
+    const { stack } = newStage(newApi(), { loggingLevel: LoggingLevel.INFO, dataTraceEnabled: true, cloudWatchRole: true });
+
+    Annotations.fromStack(stack).hasWarning('/S/Stage',
+      Match.stringLikeRegexp("AWS documents as full request and response logging \\(with INFO\\).*this warning is this library's advice"));
   });
 
   test('data trace on one route warns too', () => {
@@ -236,4 +251,26 @@ test('access logs without the role get the warning too', () => {
   newStage(api, { accessLogSettings: { destination: new apigwv2.LogGroupLogDestination(newLogGroup(stack)) } });
 
   Annotations.fromStack(stack).hasWarning('/S/Stage', Match.stringLikeRegexp('cloudWatchRole'));
+});
+
+describe('execution log group in the docs', () => {
+  // What users read about LoggingLevel: the README and the enum's docs in the assembly (API.md and every language).
+  const WEBSOCKET_GROUP = '/aws/apigateway/{apiId}/{stageName}';
+  const REST_GROUP = 'API-Gateway-Execution-Logs_{apiId}';
+
+  test('the README names the WebSocket execution log group, and the REST one only as not this', () => {
+    const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+    expect(readme).toContain(`Execution logs go to the log group \`${WEBSOCKET_GROUP}\``);
+    expect(readme).not.toContain(REST_GROUP);
+  });
+
+  test("LoggingLevel's docs name the WebSocket execution log group", () => {
+    const file = join(__dirname, '..', '.jsii');
+    if (!existsSync(file)) {
+      throw new Error('no .jsii assembly: run `npm run build` (or `npm run test:unit`) first');
+    }
+    const docs = JSON.stringify(JSON.parse(readFileSync(file, 'utf8')).types['cdk-websocket-stage.LoggingLevel'].docs);
+    expect(docs).toContain(WEBSOCKET_GROUP);
+    expect(docs).not.toContain(REST_GROUP);
+  });
 });

@@ -4,7 +4,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { FEATURE_FIXTURES, featureStack } from './feature-fixtures';
 
-// Writes every feature fixture's template where scripts/cfn-lint.sh validates it with cfn-lint.
+// Writes every feature fixture's template where scripts/test-cfn.sh validates it with cfn-lint.
 
 const OUT = join(__dirname, '..', 'test-reports', 'templates');
 

@@ -1,4 +1,8 @@
+import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { Construct } from 'constructs';
+import { WebSocketStage } from '../src';
 import { checkNumber, checkString, quote, RULES } from '../src/validation';
 import { deployTimeNumber, deployTimeString, errorNaming, importDomain, newApi, newStack, newStage } from './fixtures';
 
@@ -11,9 +15,10 @@ describe('stageName', () => {
     expect(() => newStage(newApi(), { stageName })).toThrow(errorNaming('stageName', stageName));
   });
 
-  test('fails when it is $default, which WebSocket APIs do not have', () => {
-    // '$default' breaks the character rule too: the match on "catch-all" shows that this check, not that one, failed.
-    expect(() => newStage(newApi(), { stageName: '$default' })).toThrow(/^stageName .*catch-all.*'\$default'/);
+  test("fails when it is $default, saying that '$' is not a stage-name character", () => {
+    const construct = () => newStage(newApi(), { stageName: '$default' });
+    expect(construct).toThrow(errorNaming('stageName', '$default'));
+    expect(construct).toThrow(/must be 1-128 characters of A-Z a-z 0-9 - _, the characters AWS documents for stage names: '\$' is not one of them/);
   });
 
   test('accepts a deploy-time value', () => {
@@ -29,16 +34,19 @@ describe('throttle', () => {
     [{ rateLimit: 0.5 }],
     [{ burstLimit: 5000 }],
     [{ rateLimit: 10000, burstLimit: 5000 }],
+    [{ burstLimit: 2 ** 31 - 1 }],
   ])('accepts %p', (throttle) => {
     expect(() => newStage(newApi(), { throttle })).not.toThrow();
   });
 
   test.each([
-    [{ rateLimit: -1 }, /^throttle\.rateLimit .*'-1'/],
-    [{ rateLimit: NaN }, /^throttle\.rateLimit .*'NaN'/],
-    [{ rateLimit: Infinity }, /^throttle\.rateLimit .*'Infinity'/],
-    [{ burstLimit: 1.5 }, /^throttle\.burstLimit .*integer.*'1\.5'/],
-    [{ burstLimit: -10 }, /^throttle\.burstLimit .*'-10'/],
+    [{ rateLimit: -1 }, errorNaming('throttle.rateLimit', -1)],
+    [{ rateLimit: NaN }, errorNaming('throttle.rateLimit', NaN)],
+    [{ rateLimit: Infinity }, errorNaming('throttle.rateLimit', Infinity)],
+    [{ burstLimit: 1.5 }, /^S\/Stage: throttle\.burstLimit .*integer.*'1\.5'/],
+    [{ burstLimit: -10 }, errorNaming('throttle.burstLimit', -10)],
+    [{ burstLimit: 2 ** 31 }, errorNaming('throttle.burstLimit', 2 ** 31)],
+    [{ burstLimit: 1e308 }, errorNaming('throttle.burstLimit', 1e308)],
   ])('fails when it is %p', (throttle, error) => {
     expect(() => newStage(newApi(), { throttle })).toThrow(error);
   });
@@ -97,6 +105,11 @@ describe('description', () => {
     expect(() => newStage(newApi(), { description })).toThrow(errorNaming('description', description));
   });
 
+  test('counts characters as AWS does, not UTF-16 units: 1024 characters outside the BMP pass, 1025 fail', () => {
+    expect(() => newStage(newApi(), { description: '𝐀'.repeat(1024) })).not.toThrow();
+    expect(() => newStage(newApi(), { description: '𝐀'.repeat(1025) })).toThrow(/^S\/Stage: description .*\(1025 characters\)/);
+  });
+
   test('accepts a deploy-time value', () => {
     const stack = newStack();
 
@@ -128,7 +141,13 @@ describe('domainMapping.mappingKey', () => {
 describe('the checks', () => {
   test('quote cuts long values and gives their length', () => {
     expect(quote('short')).toBe("'short'");
+    expect(quote('y'.repeat(64))).toBe(`'${'y'.repeat(64)}'`);
     expect(quote('y'.repeat(100))).toBe(`'${'y'.repeat(64)}…' (100 characters)`);
+  });
+
+  test('quote cuts on a character boundary and counts characters, not UTF-16 units', () => {
+    expect(quote('𝐀'.repeat(64))).toBe(`'${'𝐀'.repeat(64)}'`);
+    expect(quote(`x${'𝐀'.repeat(99)}`)).toBe(`'x${'𝐀'.repeat(63)}…' (100 characters)`);
   });
 
   test('checkString skips an absent value', () => {
@@ -187,5 +206,94 @@ describe("the key '__proto__'", () => {
     const variables = Object.assign(Object.create(null) as { [name: string]: string }, { env: 'prod' });
     const stage = newStage(newApi(), { stageVariables: variables });
     Template.fromStack(stage.stack).hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageVariables: { env: 'prod' } });
+  });
+});
+
+describe('JavaScript values the types do not allow', () => {
+  // Each reaches the library only from JavaScript (or a cast); the error names the prop instead of a raw TypeError
+  // or a template that carries the value as it is.
+  /* eslint-disable @typescript-eslint/no-explicit-any */
+  test.each([
+    ['mappingKey: null', (stack: Stack) => ({ domainMapping: { domainName: importDomain(stack), mappingKey: null as any } }), errorNaming('domainMapping.mappingKey', null)],
+    ['tags: { k: null }', () => ({ tags: { k: null as any } }), errorNaming('tags.k', null)],
+    ['tags: { k: 5 }', () => ({ tags: { k: 5 as any } }), errorNaming('tags.k', 5)],
+    ['routeSettings: { $connect: null }', () => ({ routeSettings: { $connect: null as any } }), errorNaming('routeSettings.$connect', null)],
+    ['routeSettings: { $connect: "x" }', () => ({ routeSettings: { $connect: 'x' as any } }), errorNaming('routeSettings.$connect', 'x')],
+    ['routeSettings: { $connect: { throttle: null } }', () => ({ routeSettings: { $connect: { throttle: null as any } } }), errorNaming('routeSettings.$connect.throttle', null)],
+    ['stageVariables: { a: null }', () => ({ stageVariables: { a: null as any } }), errorNaming('stageVariables.a', null)],
+    ['stageVariables: { a: 5 }', () => ({ stageVariables: { a: 5 as any } }), errorNaming('stageVariables.a', 5)],
+    ["loggingLevel: 'DEBUG'", () => ({ loggingLevel: 'DEBUG' as any }), errorNaming('loggingLevel', 'DEBUG')],
+    ["a route's loggingLevel: 'DEBUG'", () => ({ routeSettings: { $connect: { loggingLevel: 'DEBUG' as any } } }), errorNaming('routeSettings.$connect.loggingLevel', 'DEBUG')],
+    ["dataTraceEnabled: 'yes'", () => ({ dataTraceEnabled: 'yes' as any }), errorNaming('dataTraceEnabled', 'yes')],
+    ["a route's detailedMetricsEnabled: 1", () => ({ routeSettings: { $connect: { detailedMetricsEnabled: 1 as any } } }), errorNaming('routeSettings.$connect.detailedMetricsEnabled', 1)],
+    ["autoDeploy: 'true'", () => ({ autoDeploy: 'true' as any }), errorNaming('autoDeploy', 'true')],
+    ['description: null', () => ({ description: null as any }), errorNaming('description', null)],
+    ['throttle: null', () => ({ throttle: null as any }), errorNaming('throttle', null)],
+    ['stageVariables: null', () => ({ stageVariables: null as any }), errorNaming('stageVariables', null)],
+    ["tags: 'x'", () => ({ tags: 'x' as any }), errorNaming('tags', 'x')],
+    ['clientCertificateId: 7', () => ({ clientCertificateId: 7 as any }), errorNaming('clientCertificateId', 7)],
+  ])('fails on %s, naming the prop', (_, props, error) => {
+    const stack = newStack();
+    expect(() => newStage(newApi(stack), props(stack))).toThrow(error);
+  });
+
+  test('fails on addRouteSettings(key, null), naming the prop', () => {
+    const stage = newStage(newApi());
+    expect(() => stage.addRouteSettings('$connect', null as any)).toThrow(errorNaming('routeSettings.$connect', null));
+    expect(() => stage.addRouteSettings('$connect', undefined as any)).toThrow(errorNaming('routeSettings.$connect', undefined));
+  });
+
+  test('fails on addStageVariable with a value that is not a string', () => {
+    expect(() => newStage(newApi()).addStageVariable('a', null as any)).toThrow(errorNaming('stageVariables.a', null));
+  });
+  /* eslint-enable @typescript-eslint/no-explicit-any */
+});
+
+describe('errors name the construct path', () => {
+  test('of a stage deep in the tree', () => {
+    const api = newApi();
+    const scope = new Construct(api.stack, 'Chat');
+
+    expect(() => new WebSocketStage(scope, 'Orders', { webSocketApi: api, stageName: 'dev', throttle: { rateLimit: -1 } }))
+      .toThrow(errorNaming('throttle.rateLimit', -1, 'S/Chat/Orders'));
+  });
+
+  test('of the stage a method was called on', () => {
+    const api = newApi();
+    const stage = newStage(api, { stageName: 'two' }, 'Two');
+
+    expect(() => stage.addStageVariable('bad-name', 'v')).toThrow(errorNaming('stageVariables name', 'bad-name', 'S/Two'));
+    expect(() => stage.addRouteSettings('$bad', { detailedMetricsEnabled: true })).toThrow(errorNaming('routeSettings key', '$bad', 'S/Two'));
+    expect(() => stage.metricsForRoute('$bad')).toThrow(errorNaming('metricsForRoute routeKey', '$bad', 'S/Two'));
+  });
+
+  test('once, when a method called by the constructor fails', () => {
+    expect(() => newStage(newApi(), { stageVariables: { 'bad-name': 'v' } })).toThrow(/^S\/Stage: stageVariables name/);
+  });
+});
+
+describe('stage names on one API', () => {
+  test('fail when two stages of the app share one, naming the other stage', () => {
+    const api = newApi();
+    newStage(api, { stageName: 'dev' }, 'First');
+
+    expect(() => newStage(api, { stageName: 'dev' }, 'Second')).toThrow(/^S\/Second: stageName must be unique on the API: stage 'S\/First' .*'dev'/);
+  });
+
+  test('may repeat on another API', () => {
+    const stack = newStack();
+    const one = new apigwv2.WebSocketApi(stack, 'One');
+    const two = new apigwv2.WebSocketApi(stack, 'Two');
+    newStage(one, { stageName: 'dev' }, 'First');
+
+    expect(() => newStage(two, { stageName: 'dev' }, 'Second')).not.toThrow();
+  });
+
+  test('pass when they are only known at deploy time', () => {
+    const stack = newStack();
+    const api = newApi(stack);
+    newStage(api, { stageName: deployTimeString(stack, 'A') }, 'First');
+
+    expect(() => newStage(api, { stageName: deployTimeString(stack, 'B') }, 'Second')).not.toThrow();
   });
 });

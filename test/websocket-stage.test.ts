@@ -167,7 +167,7 @@ describe('an imported stage', () => {
   test('fails when a stage variable is added, instead of ignoring it', () => {
     const stage = importStage(newApi(), 'prod');
 
-    expect(() => stage.addStageVariable('env', 'prod')).toThrow(/^addStageVariable\('env'\) .*imported stage 'prod'/);
+    expect(() => stage.addStageVariable('env', 'prod')).toThrow(/^S\/Imported: addStageVariable\('env'\) .*imported stage 'prod'/);
   });
 
   test('fails when a removal policy is applied, as it owns no resource', () => {
@@ -186,7 +186,7 @@ describe('an imported stage', () => {
   test('fails when its stage name is invalid', () => {
     const api = newApi();
 
-    expect(() => importStage(api, 'bad name!')).toThrow(errorNaming('stageName', 'bad name!'));
+    expect(() => importStage(api, 'bad name!')).toThrow(errorNaming('stageName', 'bad name!', 'S/Imported'));
   });
 
   test('takes a stage name from a deploy-time value', () => {
@@ -223,8 +223,33 @@ describe('remaining stage settings', () => {
     [{ ['k'.repeat(129)]: 'x' }, errorNaming('tags key', 'k'.repeat(129))],
     [{ team: 'a#b' }, errorNaming('tags.team', 'a#b')],
     [{ team: 'v'.repeat(257) }, errorNaming('tags.team', 'v'.repeat(257))],
+    [{ '': 'x' }, errorNaming('tags key', '')],
+    [{ 'AWS:owner': 'x' }, errorNaming('tags key', 'AWS:owner')],
+    [{ 'Aws:owner': 'x' }, errorNaming('tags key', 'Aws:owner')],
+    [{ team: '𝐀'.repeat(257) }, errorNaming('tags.team', '𝐀'.repeat(257))],
+    [{ ['𝐀'.repeat(129)]: 'x' }, errorNaming('tags key', '𝐀'.repeat(129))],
   ])('fails when tags are %p', (tags, error) => {
     expect(() => newStage(newApi(), { tags })).toThrow(error);
+  });
+
+  test.each([
+    ['a key of 128 characters', { ['k'.repeat(128)]: 'x' }],
+    ['a value of 256 characters', { team: 'v'.repeat(256) }],
+    // AWS counts characters: U+1D400 is one character, two UTF-16 units.
+    ['a key of 128 characters outside the BMP', { ['𝐀'.repeat(128)]: 'x' }],
+    ['a value of 200 characters outside the BMP', { team: '𝐀'.repeat(200) }],
+    ["a key starting with 'aws' but not 'aws:'", { awsome: 'x' }],
+  ])('accepts %s', (_, tags) => {
+    const stage = newStage(newApi(), { tags });
+
+    Template.fromStack(stage.stack).hasResourceProperties('AWS::ApiGatewayV2::Stage', { Tags: tags });
+  });
+
+  test('accepts 50 tags, the AWS limit per resource, and fails at 51', () => {
+    const tags = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, 'v']));
+
+    expect(() => newStage(newApi(), { tags: tags(50) })).not.toThrow();
+    expect(() => newStage(newApi(), { tags: tags(51) })).toThrow(/^S\/Stage: tags must have at most 50 tags.*'51 tags'/);
   });
 
   test('accepts tags with spaces, unicode letters and an empty value, and deploy-time values', () => {

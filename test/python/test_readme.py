@@ -41,7 +41,7 @@ def test_production_setup_synthesizes_throttle_logs_route_settings_and_grant():
                 "DestinationArn": match.any_value(),
                 "Format": match.string_like_regexp(r'"connectionId":"\$context\.connectionId"'),
             },
-            # Each route starts from the stage's settings; the kwargs and RouteSettings(...) were not dropped.
+            # Each route starts from the stage's settings; the keyword arguments were not dropped.
             "RouteSettings": {
                 "$connect": {"ThrottlingRateLimit": 50, "ThrottlingBurstLimit": 1000, "LoggingLevel": "ERROR"},
                 "sendmessage": {
