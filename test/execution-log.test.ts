@@ -12,7 +12,7 @@ test('creates the group API Gateway writes the execution logs to, with the reten
   newStage(api, { stageName: 'prod', loggingLevel: LoggingLevel.ERROR, executionLogRetention: logs.RetentionDays.ONE_MONTH });
 
   Template.fromStack(api.stack).hasResourceProperties('AWS::Logs::LogGroup', {
-    LogGroupName: { 'Fn::Join': ['', ['/aws/apigateway/', { Ref: 'ApiF70053CD' }, '/prod']] },
+    LogGroupName: { 'Fn::Join': ['', ['/aws/apigateway/', api.stack.resolve(api.apiId), '/prod']] },
     RetentionInDays: 30,
   });
 });
@@ -71,7 +71,7 @@ test('the group of a stage whose name is a token is named from the token', () =>
   newStage(api, { stageName, loggingLevel: LoggingLevel.ERROR, executionLogRetention: logs.RetentionDays.ONE_DAY });
 
   Template.fromStack(api.stack).hasResourceProperties('AWS::Logs::LogGroup', {
-    LogGroupName: { 'Fn::Join': ['', ['/aws/apigateway/', { Ref: 'ApiF70053CD' }, '/', { Ref: 'StageName' }]] },
+    LogGroupName: { 'Fn::Join': ['', ['/aws/apigateway/', api.stack.resolve(api.apiId), '/', api.stack.resolve(stageName)]] },
   });
 });
 
