@@ -4,9 +4,7 @@ package bindingtest
 import (
 	"testing"
 
-	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/assertions"
-	"github.com/aws/aws-cdk-go/awscdk/v2/awsapigatewayv2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awscloudwatch"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awscloudwatchactions"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awssns"
@@ -15,9 +13,9 @@ import (
 )
 
 func TestRecommendedAlarmsTakeAnActionAndAnOverrideAndTheWidgetsShowThem(t *testing.T) {
-	stack := awscdk.NewStack(awscdk.NewApp(nil), jsii.String("S"), nil)
+	stack, api := newApi()
 	stage := cdkwebsocketstage.NewWebSocketStage(stack, jsii.String("Stage"), &cdkwebsocketstage.WebSocketStageProps{
-		WebSocketApi: awsapigatewayv2.NewWebSocketApi(stack, jsii.String("Api"), nil),
+		WebSocketApi: api,
 		StageName:    jsii.String("prod"),
 		AutoDeploy:   jsii.Bool(true),
 	})

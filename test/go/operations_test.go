@@ -13,8 +13,7 @@ import (
 )
 
 func TestExecutionLogRetentionCreatesTheGroupTheStageWaitsFor(t *testing.T) {
-	stack := awscdk.NewStack(awscdk.NewApp(nil), jsii.String("S"), nil)
-	api := awsapigatewayv2.NewWebSocketApi(stack, jsii.String("Api"), nil)
+	stack, api := newApi()
 	stage := cdkwebsocketstage.NewWebSocketStage(stack, jsii.String("Stage"), &cdkwebsocketstage.WebSocketStageProps{
 		WebSocketApi:          api,
 		StageName:             jsii.String("prod"),
@@ -49,8 +48,7 @@ func importedDomain(stack awscdk.Stack, id string, name string) awsapigatewayv2.
 }
 
 func TestAddDomainMappingMapsOneMoreDomainWithItsUrls(t *testing.T) {
-	stack := awscdk.NewStack(awscdk.NewApp(nil), jsii.String("S"), nil)
-	api := awsapigatewayv2.NewWebSocketApi(stack, jsii.String("Api"), nil)
+	stack, api := newApi()
 	stage := cdkwebsocketstage.NewWebSocketStage(stack, jsii.String("Stage"), &cdkwebsocketstage.WebSocketStageProps{
 		WebSocketApi: api,
 		StageName:    jsii.String("prod"),
