@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['lib/**', 'dist/**', 'coverage/**', 'examples/lib/**', 'examples/cdk.out/**', '**/*.d.ts', 'test/java/**', 'test/go/**', '.venv/**'],
+    ignores: ['lib/**', 'dist/**', 'coverage/**', 'examples/lib/**', 'examples/cdk.out/**', '**/*.d.ts', 'test/java/**', 'test/go/**', '.venv/**', 'test/integ/node_modules/**', 'test/integ/*.snapshot/**'],
   },
   ...tseslint.configs.recommended,
   {

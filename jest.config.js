@@ -10,6 +10,8 @@ const common = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // test/integ is the integ tests' own install (scripts/integ.sh): not jest's to crawl or resolve from.
+  modulePathIgnorePatterns: ['<rootDir>/test/integ/'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true } }] },
 };
 

@@ -20,6 +20,10 @@ export default {
     enableFindRelatedTests: true,
   },
   coverageAnalysis: 'perTest',
+  // Static mutants (in code that runs when a module loads, such as the RULES table) are covered by no single test,
+  // so each would rerun every suite: about 4 hours here instead of 30 minutes. They are reported as Ignored, and
+  // are left out of the score; the rules in them are checked by the tests of each rule.
+  ignoreStatic: true,
   concurrency: 2,
   incremental: true,
   incrementalFile: 'reports/mutation/incremental.json',
@@ -29,5 +33,5 @@ export default {
   thresholds: { high: 98, low: 95, break: 95 },
   tempDirName: '.stryker-tmp',
   // The sandbox needs src/, test/ and the built .jsii (two suites read it); not the other languages' builds.
-  ignorePatterns: ['dist', 'lib', 'coverage', 'reports', 'test-reports', 'examples/cdk.out', 'test/java/target', '.venv'],
+  ignorePatterns: ['dist', 'lib', 'coverage', 'reports', 'test-reports', 'examples/cdk.out', 'test/java/target', 'test/integ', '.venv'],
 };

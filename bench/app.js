@@ -1,72 +1,128 @@
 'use strict';
-// The benchmark app, run as its own process: `node bench/app.js <implementation> <stages> [outdir]`.
-// N stages, 10 per WebSocket API and 100 per stack; each API has one role that its stages grant to, and each
-// stage's url is a stack output. Prints one JSON line: where the process's time went, and what it synthesized.
+// One benchmark process: `node bench/app.js <ours|aws-cdk-lib> <floor|latest> <stages> [outdir]`.
+// Builds the shape (stacks of 100 stages, 10 stages per WebSocket API, one IAM role per stack; every stage has a
+// throttle, a management-API grant to the role, a ConnectCount metric and its url and callbackUrl as outputs),
+// synthesizes it, and prints one JSON line: the phases' times, the process's CPU time and the resources by type.
+// With an outdir, the cloud assembly is kept there and the metrics are written beside it, for the equivalence check.
 const t0 = performance.now();
 const fs = require('fs');
+const Module = require('module');
 const os = require('os');
 const path = require('path');
 
+const [implName, cdkName, stagesArg, outdirArg] = process.argv.slice(2);
+const CDK_PACKAGES = { floor: 'aws-cdk-lib', latest: 'aws-cdk-lib-latest' };
+if (!['ours', 'aws-cdk-lib'].includes(implName) || !CDK_PACKAGES[cdkName] || !(Number(stagesArg) > 0)) {
+  throw new Error('usage: node bench/app.js <ours|aws-cdk-lib> <floor|latest> <stages> [outdir]');
+}
+
+// lib/ requires 'aws-cdk-lib', which is the floor in node_modules. For 'latest', every require of 'aws-cdk-lib' or
+// one of its subpaths in this process (the app's, lib/'s) resolves into the aws-cdk-lib-latest alias instead, so
+// ours, aws-cdk-lib's stage and the App share one copy of aws-cdk-lib (checked after synthesis below).
+if (cdkName === 'latest') {
+  const resolve = Module._resolveFilename;
+  Module._resolveFilename = function resolveToLatest(request, ...rest) {
+    const redirected = request === 'aws-cdk-lib' || request.startsWith('aws-cdk-lib/')
+      ? `aws-cdk-lib-latest${request.slice('aws-cdk-lib'.length)}`
+      : request;
+    return resolve.call(this, redirected, ...rest);
+  };
+}
+
 const STAGES_PER_API = 10;
 const STAGES_PER_STACK = 100;
+const THROTTLE = { rateLimit: 100, burstLimit: 50 };
 
-function buildApp(cdk, implementation, stages) {
-  const { App, Stack, CfnOutput } = cdk.core;
-  const app = new App({ outdir: cdk.outdir });
-  let stack;
-  let api;
-  let role;
+/** aws-cdk-lib and the stage class, required only now that the redirect above is in place. */
+function loadModules() {
+  const { App, CfnOutput, Stack } = require('aws-cdk-lib');
+  const apigwv2 = require('aws-cdk-lib/aws-apigatewayv2');
+  return {
+    App,
+    CfnOutput,
+    Stack,
+    apigwv2,
+    iam: require('aws-cdk-lib/aws-iam'),
+    WebSocketStage: implName === 'ours' ? require(path.join(__dirname, '..')).WebSocketStage : apigwv2.WebSocketStage,
+  };
+}
+
+function buildApp({ App, CfnOutput, Stack, apigwv2, iam, WebSocketStage }, stages, outdir) {
+  const app = new App({ outdir });
   const metrics = [];
+  let stack;
+  let role;
+  let api;
   for (let i = 0; i < stages; i++) {
-    if (i % STAGES_PER_STACK === 0) {
+    const inStack = i % STAGES_PER_STACK;
+    if (inStack === 0) {
       stack = new Stack(app, `WebSocketStack${i / STAGES_PER_STACK}`);
+      role = new iam.Role(stack, 'Handler', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
     }
+    const apiIndex = Math.floor(inStack / STAGES_PER_API);
     if (i % STAGES_PER_API === 0) {
-      const a = (i % STAGES_PER_STACK) / STAGES_PER_API;
-      api = new cdk.apigwv2.WebSocketApi(stack, `Api${a}`);
-      role = new cdk.iam.Role(stack, `Handler${a}`, { assumedBy: new cdk.iam.ServicePrincipal('lambda.amazonaws.com') });
+      api = new apigwv2.WebSocketApi(stack, `Api${apiIndex}`);
     }
-    const s = i % STAGES_PER_API;
-    const id = `Api${(i % STAGES_PER_STACK - s) / STAGES_PER_API}Stage${s}`;
-    const { metric, url } = implementation(stack, id, { api, stageName: `stage${s}`, role });
-    metrics.push(metric);
-    new CfnOutput(stack, `${id}Url`, { value: url });
+    const id = `Api${apiIndex}Stage${i % STAGES_PER_API}`;
+    const stage = new WebSocketStage(stack, id, { webSocketApi: api, stageName: `stage${i % STAGES_PER_API}`, throttle: THROTTLE });
+    stage.grantManagementApiAccess(role);
+    metrics.push({ stack, metric: stage.metric('ConnectCount') });
+    new CfnOutput(stack, `${id}Url`, { value: stage.url });
+    new CfnOutput(stack, `${id}CallbackUrl`, { value: stage.callbackUrl });
   }
   return { app, metrics };
 }
 
+/** The metrics as plain data (tokens resolved), so two implementations' metrics can be compared as text. */
+function describeMetrics(metrics) {
+  return metrics.map(({ stack, metric }) => stack.resolve({
+    namespace: metric.namespace,
+    metricName: metric.metricName,
+    dimensions: metric.dimensions,
+    statistic: metric.statistic,
+    period: metric.period.toSeconds(),
+  }));
+}
+
+/** Throws unless every aws-cdk-lib module this process loaded came from the one package it was meant to use. */
+function assertOneCopy() {
+  const other = `${path.sep}node_modules${path.sep}${CDK_PACKAGES[cdkName === 'latest' ? 'floor' : 'latest']}${path.sep}`;
+  const strays = Object.keys(require.cache).filter((file) => file.includes(other));
+  if (strays.length > 0) {
+    throw new Error(`${cdkName} run loaded ${strays.length} modules of the other aws-cdk-lib, e.g. ${strays[0]}`);
+  }
+}
+
 function main() {
-  const [name, stagesArg, outdirArg] = process.argv.slice(2);
   const stages = Number(stagesArg);
   const outdir = outdirArg ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bench-synth-'));
-  const cdk = {
-    core: require('aws-cdk-lib'),
-    apigwv2: require('aws-cdk-lib/aws-apigatewayv2'),
-    iam: require('aws-cdk-lib/aws-iam'),
-    outdir,
-  };
-  const { IMPLEMENTATIONS } = require('./implementations');
-  const implementation = IMPLEMENTATIONS[name];
-  if (!implementation || !(stages > 0)) {
-    throw new Error(`usage: node bench/app.js <${Object.keys(IMPLEMENTATIONS).join('|')}> <stages> [outdir]`);
-  }
+  const modules = loadModules();
   const t1 = performance.now();
-  const { app } = buildApp(cdk, implementation, stages);
+  const { app, metrics } = buildApp(modules, stages, outdir);
   const t2 = performance.now();
   const assembly = app.synth();
   const t3 = performance.now();
-  const resources = assembly.stacks.reduce((n, s) => n + Object.keys(s.template.Resources ?? {}).length, 0);
-  if (!outdirArg) {
+  const cpu = process.cpuUsage();
+  assertOneCopy();
+  const resources = {};
+  for (const { template } of assembly.stacks) {
+    for (const { Type } of Object.values(template.Resources ?? {})) {
+      resources[Type] = (resources[Type] ?? 0) + 1;
+    }
+  }
+  if (outdirArg) {
+    fs.writeFileSync(path.join(outdir, 'metrics.json'), JSON.stringify(describeMetrics(metrics), null, 1));
+  } else {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
   console.log(JSON.stringify({
+    cdkVersion: require('aws-cdk-lib/package.json').version,
+    validation: process.env.CDK_VALIDATION !== 'false',
     phases: { loadMs: t1 - t0, constructMs: t2 - t1, synthMs: t3 - t2 },
+    cpuMs: (cpu.user + cpu.system) / 1000,
     stacks: assembly.stacks.length,
     resources,
   }));
 }
 
-if (require.main === module) {
-  main();
-}
-module.exports = { buildApp, STAGES_PER_API, STAGES_PER_STACK };
+main();

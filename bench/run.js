@@ -1,173 +1,164 @@
 'use strict';
-// `npm run bench`: what a stage costs at synthesis, for this library's WebSocketStage, aws-cdk-lib's and a raw
-// CfnStage, in TypeScript (node) and Python (through the jsii runtime), and what requiring the library costs.
-// Writes bench/results.json, the tables in bench/RESULTS.md and bench/chart.svg.
+// `npm run bench`: whole processes of bench/app.js (1000 stages), this library's WebSocketStage against aws-cdk-lib's,
+// on the aws-cdk-lib floor and on aws-cdk-lib-latest with its template validation off and on. Writes the raw
+// samples to bench/results.json and the medians to bench/RESULTS.md. Options: --runs R (default 7), --stages N.
 //
-// `node bench/run.js --smoke` (run by `npm test`): N = 10, one run each, no timing asserted, nothing written.
-// It checks that every app synthesizes, with the expected resources and the same templates for every
-// implementation. Python is included only when its venv exists.
-//
-// Options: --runs R (TypeScript runs per configuration, default 7), --py-runs R (default 5),
-// --require-runs R (default 15), --attribution-runs R (default: --runs), --sizes 100,500,1000. BENCH_PYTHON picks the Python interpreter.
+// `node bench/run.js --smoke` (`npm run bench:smoke`, part of `npm test`): 10 stages, one process per
+// implementation and aws-cdk-lib, no timing asserted. Fails if a process fails, synthesizes the wrong number of
+// resources, or the two implementations' templates or metrics differ.
+const { execFileSync, spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { STAGES_PER_API, STAGES_PER_STACK } = require('./app');
-const { writeChart } = require('./chart');
-const { assertSameTemplates } = require('./equivalence');
-const { IMPLEMENTATIONS } = require('./implementations');
-const { machineInfo } = require('./machine');
-const { measure, hasGnuTime } = require('./measure');
-const { findPython } = require('./python-env');
 const { writeReport } = require('./report');
 
 const ROOT = path.join(__dirname, '..');
-const TS_APP = path.join(__dirname, 'app.js');
-const PY_APP = path.join(__dirname, 'app.py');
-const REQUIRE_PROBE = path.join(__dirname, 'require-probe.js');
-const ATTRIBUTION = path.join(__dirname, 'attribution.js');
-const ENV = { ...process.env, JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20,22' };
-
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-}
+const APP = path.join(__dirname, 'app.js');
+const IMPLEMENTATIONS = ['ours', 'aws-cdk-lib'];
+const CONFIGS = [
+  { cdk: 'floor', validation: false },
+  { cdk: 'latest', validation: false },
+  { cdk: 'latest', validation: true },
+];
 
 const log = (...args) => console.error('[bench]', ...args);
 
-/** The resources N stages make: the stages, and per API the API, its role and the role's policy. */
-function expectedResources(n) {
-  return n + 3 * Math.ceil(n / STAGES_PER_API);
-}
-
-/** One measured process of an app; checks what it synthesized. */
-async function runApp(command, args, n, outdir) {
-  const m = await measure(command, outdir ? [...args, outdir] : args, { env: ENV, cwd: ROOT });
-  const report = JSON.parse(m.stdout.trim().split('\n').pop());
-  if (report.resources !== expectedResources(n) || report.stacks !== Math.ceil(n / STAGES_PER_STACK)) {
-    throw new Error(`${args.join(' ')}: synthesized ${report.stacks} stacks / ${report.resources} resources, `
-      + `expected ${Math.ceil(n / STAGES_PER_STACK)} / ${expectedResources(n)}`);
-  }
-  return { wallMs: m.wallMs, cpuMs: m.cpuMs, peakRssMb: m.peakRssMb, phases: report.phases };
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
 /**
- * Measures every implementation at size n: one warm-up run each (discarded), then `runs` rounds. Each round
- * runs every implementation once, starting one further along the list each round, so that no implementation
- * always runs first or after the same neighbour while the machine's load drifts.
+ * What the shape must synthesize: stacks of 100 stages, per 10 stages one API, per stack one role. (The role's
+ * policies are left out: aws-cdk-lib splits a large policy into overflow policies, as many as its size needs.)
  */
-async function compare(label, command, scriptFor, impls, n, runs, warmUp) {
-  const samples = Object.fromEntries(impls.map((impl) => [impl, []]));
-  if (warmUp) {
-    for (const impl of impls) {
-      await runApp(command, [scriptFor, impl, String(n)], n);
-    }
-  }
-  for (let r = 0; r < runs; r++) {
-    for (let k = 0; k < impls.length; k++) {
-      const impl = impls[(r + k) % impls.length];
-      const s = await runApp(command, [scriptFor, impl, String(n)], n);
-      samples[impl].push(s);
-      log(`${label} N=${n} run ${r + 1}/${runs} ${impl}: ${s.wallMs.toFixed(0)} ms wall, ${s.cpuMs.toFixed(0)} ms CPU, `
-        + `${s.peakRssMb.toFixed(0)} MB`);
-    }
-  }
-  return impls.map((impl) => ({ n, impl, samples: samples[impl] }));
+function expected(stages) {
+  const stacks = Math.ceil(stages / 100);
+  return { stacks, 'AWS::ApiGatewayV2::Stage': stages, 'AWS::ApiGatewayV2::Api': Math.ceil(stages / 10), 'AWS::IAM::Role': stacks };
 }
 
-const REQUIRE_MODES = ['baseline', 'ours', 'cdk-class', 'ours-in-app'];
+/** Runs one app process; resolves to its wall time (seen from here) and the JSON line it printed. */
+function runApp(impl, { cdk, validation }, stages, outdir) {
+  const args = [APP, impl, cdk, String(stages), ...(outdir ? [outdir] : [])];
+  const env = { ...process.env, JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20,22', CDK_VALIDATION: String(validation) };
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => { stdout += chunk; });
+    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+      if (code !== 0) {
+        reject(new Error(`node ${args.join(' ')} exited with ${code}\n${stderr.slice(-4000)}`));
+        return;
+      }
+      const report = JSON.parse(stdout.trim().split('\n').pop());
+      const want = expected(stages);
+      const got = { stacks: report.stacks, ...report.resources };
+      const wrong = Object.keys(want).filter((key) => got[key] !== want[key]);
+      if (wrong.length > 0) {
+        reject(new Error(`${impl} on ${cdk} synthesized ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`));
+        return;
+      }
+      resolve({ wallMs, cpuMs: report.cpuMs, phases: report.phases, cdkVersion: report.cdkVersion });
+    });
+  });
+}
 
-/** The require benchmark: whole processes, rotating through the modes (see require-probe.js) each round. */
-async function requireCost(runs, warmUp) {
-  const samples = Object.fromEntries(REQUIRE_MODES.map((mode) => [mode, []]));
-  for (let r = -(warmUp ? 1 : 0); r < runs; r++) {
-    for (let k = 0; k < REQUIRE_MODES.length; k++) {
-      const mode = REQUIRE_MODES[(Math.max(r, 0) + k) % REQUIRE_MODES.length];
-      const m = await measure(process.execPath, [REQUIRE_PROBE, mode], { env: ENV, cwd: ROOT });
-      if (r >= 0) {
-        samples[mode].push({ wallMs: m.wallMs, cpuMs: m.cpuMs, peakRssMb: m.peakRssMb, inProcess: JSON.parse(m.stdout) });
+/** The files two implementations must agree on: every template, and the metrics the app wrote beside them. */
+function comparableFiles(dir) {
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.template.json') || f === 'metrics.json').sort();
+}
+
+/** Throws unless ours and aws-cdk-lib's stage synthesized byte-identical templates and metrics. */
+function assertSameOutput(label, oursDir, theirsDir) {
+  const files = comparableFiles(oursDir);
+  const theirs = comparableFiles(theirsDir);
+  if (files.join() !== theirs.join()) {
+    throw new Error(`${label}: ours wrote ${files.join(', ')}, aws-cdk-lib's stage ${theirs.join(', ')}`);
+  }
+  for (const f of files) {
+    if (!fs.readFileSync(path.join(oursDir, f)).equals(fs.readFileSync(path.join(theirsDir, f)))) {
+      throw new Error(`${label}: ${f} differs between ours (${oursDir}) and aws-cdk-lib's stage (${theirsDir})`);
+    }
+  }
+}
+
+const label = ({ cdk, validation }) => `${cdk}${cdk === 'latest' ? ` validation ${validation ? 'on' : 'off'}` : ''}`;
+
+/** One process per implementation and config into kept outdirs, compared. In a full run, these are the warm-up. */
+async function checkEquivalence(configs, stages) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-equivalence-'));
+  for (const [c, config] of configs.entries()) {
+    const dirs = IMPLEMENTATIONS.map((impl) => path.join(tmp, `${c}-${impl}`));
+    for (const [i, impl] of IMPLEMENTATIONS.entries()) {
+      const s = await runApp(impl, config, stages, dirs[i]);
+      log(`${label(config)} (${s.cdkVersion}) ${impl}: ok, ${s.wallMs.toFixed(0)} ms`);
+    }
+    assertSameOutput(label(config), ...dirs);
+  }
+  log(`the two implementations synthesize the same templates and metrics (${stages} stages)`);
+  // Kept when a check fails, for the diff.
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+/** `runs` rounds; every round runs each config with both implementations, in alternating order. */
+async function measure(stages, runs) {
+  const samples = CONFIGS.map((config) => ({ ...config, ours: [], 'aws-cdk-lib': [] }));
+  for (let r = 0; r < runs; r++) {
+    for (const entry of samples) {
+      const order = r % 2 === 0 ? IMPLEMENTATIONS : [...IMPLEMENTATIONS].reverse();
+      for (const impl of order) {
+        const s = await runApp(impl, entry, stages);
+        entry.cdkVersion = s.cdkVersion;
+        entry[impl].push({ wallMs: s.wallMs, cpuMs: s.cpuMs, phases: s.phases });
+        log(`run ${r + 1}/${runs} ${label(entry)} ${impl}: ${s.wallMs.toFixed(0)} ms wall, ${s.cpuMs.toFixed(0)} ms CPU`);
       }
     }
   }
   return samples;
 }
 
-async function smoke(python) {
-  const n = 10;
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-smoke-'));
-  try {
-    const outdirs = {};
-    for (const impl of Object.keys(IMPLEMENTATIONS)) {
-      outdirs[impl] = path.join(tmp, `ts-${impl}`);
-      const s = await runApp(process.execPath, [TS_APP, impl, String(n)], n, outdirs[impl]);
-      log(`smoke TypeScript N=${n} ${impl}: ok (${s.wallMs.toFixed(0)} ms)`);
-    }
-    assertSameTemplates(outdirs);
-    log('smoke TypeScript: the three implementations synthesize the same templates');
-    if (python.skipped) {
-      log(`smoke Python: skipped: ${python.skipped}`);
-    } else {
-      const pyOutdirs = {};
-      for (const impl of ['ours', 'aws-cdk-lib']) {
-        pyOutdirs[`python ${impl}`] = path.join(tmp, `py-${impl}`);
-        const s = await runApp(python.python, [PY_APP, impl, String(n)], n, pyOutdirs[`python ${impl}`]);
-        log(`smoke Python N=${n} ${impl}: ok (${s.wallMs.toFixed(0)} ms)`);
-      }
-      assertSameTemplates({ 'TypeScript ours': outdirs.ours, ...pyOutdirs });
-      log('smoke Python: both implementations synthesize the same templates as TypeScript');
-    }
-    const req = await requireCost(1, false);
-    log(`smoke require: ok (ours ${req.ours[0].inProcess.step.ms.toFixed(1)} ms in process)`);
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
-}
-
-async function full(python) {
-  const runs = Number(option('runs', 7));
-  const pyRuns = Number(option('py-runs', 5));
-  const requireRuns = Number(option('require-runs', 15));
-  const sizes = option('sizes', '100,500,1000').split(',').map(Number);
-  const started = new Date();
-  const results = {
-    started: started.toISOString(),
-    machine: machineInfo(python),
-    settings: { runs, pyRuns, requireRuns, sizes, stagesPerApi: STAGES_PER_API, stagesPerStack: STAGES_PER_STACK, gnuTime: hasGnuTime },
-    loadBefore: os.loadavg(),
-    typescript: [],
-    python: python.skipped ? { skipped: python.skipped } : { configs: [] },
+function machine() {
+  const version = (pkg) => require(path.join(ROOT, 'node_modules', pkg, 'package.json')).version;
+  return {
+    cores: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? 'n/a',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim(),
+    awsCdkLib: { floor: version('aws-cdk-lib'), latest: version('aws-cdk-lib-latest') },
   };
-  for (const n of sizes) {
-    results.typescript.push(...await compare('TypeScript', process.execPath, TS_APP, Object.keys(IMPLEMENTATIONS), n, runs, true));
-  }
-  if (python.skipped) {
-    log(`Python: SKIPPED: ${python.skipped}`);
-  } else {
-    results.python.configs = await compare('Python', python.python, PY_APP, ['ours', 'aws-cdk-lib'], 100, pyRuns, true);
-  }
-  results.require = await requireCost(requireRuns, true);
-  const attributionRuns = Number(option('attribution-runs', runs));
-  log(`attribution: per-stage CPU in one warm process, N = 1000, ${attributionRuns} rounds`);
-  const attribution = await measure(process.execPath, ['--expose-gc', ATTRIBUTION, '1000', String(attributionRuns)], { env: ENV, cwd: ROOT });
-  results.attribution = JSON.parse(attribution.stdout.trim().split('\n').pop());
-  results.loadAfter = os.loadavg();
-  results.finished = new Date().toISOString();
-  fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
-  writeReport(results, path.join(__dirname, 'RESULTS.md'));
-  writeChart(results, path.join(__dirname, 'chart.svg'));
-  log('wrote bench/results.json, bench/RESULTS.md and bench/chart.svg');
 }
 
 async function main() {
   if (!fs.existsSync(path.join(ROOT, 'lib', 'index.js'))) {
-    throw new Error('lib/index.js is missing: build the library first (npx jsii)');
+    throw new Error('lib/index.js is missing: build the library first (npm run build)');
   }
-  const python = findPython();
   if (process.argv.includes('--smoke')) {
-    await smoke(python);
-  } else {
-    await full(python);
+    await checkEquivalence([{ cdk: 'floor', validation: false }, { cdk: 'latest', validation: false }], 10);
+    return;
   }
+  const stages = option('stages', 1000);
+  const runs = option('runs', 7);
+  const started = Date.now();
+  const loadBefore = os.loadavg();
+  await checkEquivalence(CONFIGS, stages);
+  const samples = await measure(stages, runs);
+  const results = {
+    started: new Date(started).toISOString(),
+    totalSeconds: (Date.now() - started) / 1000,
+    machine: machine(),
+    settings: { stages, runs },
+    loadAverage: { before: loadBefore, after: os.loadavg() },
+    samples,
+  };
+  fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, null, 1) + '\n');
+  writeReport(results, path.join(__dirname, 'RESULTS.md'));
+  log(`wrote bench/results.json and bench/RESULTS.md in ${results.totalSeconds.toFixed(0)} s`);
 }
 
 main().catch((error) => {

@@ -1,11 +1,15 @@
 // A realistic WebSocket chat backend: three Lambda routes, a production stage on a custom domain with
-// throttling, JSON access logs and execution logging, and a handler allowed to push messages back to connected clients.
+// throttling, JSON access logs, execution logging, AWS's recommended alarms and a dashboard, and a handler
+// allowed to push messages back to connected clients.
 import { App, CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cw_actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { LoggingLevel, WebSocketAccessLogFormat, WebSocketStage } from 'cdk-websocket-stage';
 
@@ -58,6 +62,11 @@ export class ChatStack extends Stack {
     // The message handler answers clients through the @connections API of this stage.
     this.stage.grantManagementApiAccess(onMessage);
     onMessage.addEnvironment('CALLBACK_URL', this.stage.callbackUrl);
+
+    // AWS's recommended alarms notify the on-call topic, and a dashboard shows the stage and those alarms.
+    const alarmTopic = new sns.Topic(this, 'AlarmTopic', { enforceSSL: true });
+    this.stage.addRecommendedAlarms({ actions: [new cw_actions.SnsAction(alarmTopic)] });
+    new cloudwatch.Dashboard(this, 'ChatDashboard', { widgets: [this.stage.dashboardWidgets()] });
 
     new CfnOutput(this, 'WebSocketUrl', { value: this.stage.url });
   }

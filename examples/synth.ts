@@ -30,6 +30,7 @@ const grants = resources
   .filter((resource) => resource.Type === 'AWS::IAM::Policy')
   .flatMap((policy) => policy.Properties!.PolicyDocument.Statement)
   .filter((statement: { Action: string }) => statement.Action === 'execute-api:ManageConnections');
+const alarms = resources.filter((resource) => resource.Type === 'AWS::CloudWatch::Alarm').map((alarm) => alarm.Properties!);
 const counts = resources.reduce<Record<string, number>>((acc, resource) => ({ ...acc, [resource.Type]: (acc[resource.Type] ?? 0) + 1 }), {});
 
 const lines = [
@@ -44,6 +45,7 @@ const lines = [
   `  route settings  ${Object.entries(stage.RouteSettings).map(([key, settings]) => `${key} ${JSON.stringify(settings)}`).join('; ')}`,
   `  stage variables ${Object.entries(stage.StageVariables).map(([name, value]) => `${name}=${value}`).join(', ')}`,
   `  grants          ${grants.length} x execute-api:ManageConnections on .../${stage.StageName}/*/@connections/*`,
+ `  alarms          ${alarms.map((alarm) => `${alarm.MetricName} ${alarm.Statistic ?? alarm.ExtendedStatistic}`).join(', ')}, on the dashboard`,
   `  resources       ${resources.length} in the stack: ${Object.entries(counts).map(([type, n]) => `${n} ${type.replace(/^AWS::/, '')}`).join(', ')}`,
 ];
 console.log(lines.join('\n'));

@@ -21,6 +21,15 @@ export function apiDefinition(api: apigwv2.IWebSocketApi): CfnResource[] {
     .filter((resource) => (resource as unknown as { apiId?: string }).apiId === api.apiId);
 }
 
+/**
+ * The API's own `AWS::ApiGatewayV2::Api`, when the API is defined in this app (an imported API has none). Its
+ * selection expressions and other settings are part of what a deployment publishes.
+ */
+export function apiResource(api: apigwv2.IWebSocketApi): CfnResource | undefined {
+  const resource = api.node.defaultChild;
+  return CfnResource.isCfnResource(resource) && resource.cfnResourceType === apigwv2.CfnApi.CFN_RESOURCE_TYPE_NAME ? resource : undefined;
+}
+
 /** The API's routes defined in the API's stack. */
 export function apiRoutes(api: apigwv2.IWebSocketApi): apigwv2.CfnRoute[] {
   return apiDefinition(api)

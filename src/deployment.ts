@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { CfnResource, Stack } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
-import { apiDefinition } from './api-definition';
+import { apiDefinition, apiResource } from './api-definition';
 
 /** The construct id, under the stage, of the deployment the stage manages. */
 const DEPLOYMENT_ID = 'Deployment';
@@ -20,16 +20,25 @@ export function createDeployment(stage: Construct, api: apigwv2.IWebSocketApi): 
 
 /**
  * Makes the deployment wait for every route, integration, response, authorizer and model of the API, and gives it
- * a logical id that changes with them: a changed API then gets a new deployment, which is what publishes it.
+ * a logical id that changes with them and with the API's own resource: a changed API then gets a new deployment,
+ * which is what publishes it.
  */
 export function finalizeDeployment(deployment: apigwv2.CfnDeployment, api: apigwv2.IWebSocketApi): void {
   const stack = Stack.of(deployment);
   const definition = apiDefinition(api);
   const hash = createHash('sha256');
-  for (const resource of definition) {
-    deployment.node.addDependency(resource);
+  const hashResource = (resource: CfnResource) => {
     hash.update(stack.getLogicalId(resource));
     hash.update(JSON.stringify(stack.resolve(cloudFormationOf(resource))));
+  };
+  // Hashed, not waited for: the deployment's ApiId already makes it wait for the API.
+  const ownResource = apiResource(api);
+  if (ownResource) {
+    hashResource(ownResource);
+  }
+  for (const resource of definition) {
+    deployment.node.addDependency(resource);
+    hashResource(resource);
   }
   deployment.overrideLogicalId(`${stack.getLogicalId(deployment)}${hash.digest('hex').slice(0, 8).toUpperCase()}`);
 }

@@ -50,7 +50,7 @@ function awsCdkLibMappingScope(stage: Construct, options: apigwv2.DomainMappingO
  * until aws-cdk issue #36708 was fixed, an imported domain's `domainNameRef.domainName` is its regional
  * endpoint name, which would map the stage on the wrong domain.
  */
-function mappedDomainName(domain: apigwv2.IDomainNameRef): string {
+export function mappedDomainName(domain: apigwv2.IDomainNameRef): string {
   return isDomainName(domain) ? domain.name : domain.domainNameRef.domainName;
 }
 

@@ -4,7 +4,8 @@ import { checkKnownKeys, checkNumber, checkString, checkType, invalidInput, RULE
 
 /**
  * How much a WebSocket stage writes to its execution logs, the CloudWatch log group
- * `API-Gateway-Execution-Logs_{apiId}/{stageName}` that API Gateway manages.
+ * `/aws/apigateway/{apiId}/{stageName}` that API Gateway creates and manages. (`API-Gateway-Execution-Logs_...` is
+ * the group of REST APIs, not of WebSocket APIs.)
  *
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-logging.html
  */
@@ -36,8 +37,10 @@ export interface RouteSettings {
   readonly loggingLevel?: LoggingLevel;
 
   /**
-   * Whether the route logs every message in full (data trace). Full payloads may hold personal or secret
-   * data: a warning is added when it is on.
+   * Whether the route has data trace logging (`RouteSettings.DataTraceEnabled`). AWS documents data trace as what
+   * turns execution logging into full request and response logging, used with the `INFO` level; payloads may hold
+   * personal or secret data. This library's own rules: it cannot be combined with `loggingLevel: OFF`, and a warning
+   * is added when it is on.
    *
    * @default - the stage's `dataTraceEnabled`
    */
@@ -106,8 +109,8 @@ export function checkRouteSettings(prop: string, settings: RouteSettings, stageD
     // Say which of the two a route inherits: the stage's value is not in the route's own settings.
     const fromStage = (field: keyof RouteSettings) => (stageDefaults && settings[field] === undefined ? ` (the stage's ${field})` : '');
     throw new Error(`${at('dataTraceEnabled')}${fromStage('dataTraceEnabled')} cannot be true when loggingLevel${fromStage('loggingLevel')} `
-      + 'is OFF: data trace writes every message to the execution logs, which turns them on; set loggingLevel to ERROR or INFO, '
-      + 'or leave dataTraceEnabled unset');
+      + 'is OFF: a rule of this library, since AWS documents data trace only as part of execution logging (full request and '
+      + 'response logs, with INFO); set loggingLevel to ERROR or INFO, or leave dataTraceEnabled unset');
   }
 }
 

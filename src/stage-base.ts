@@ -1,14 +1,17 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Resource } from 'aws-cdk-lib/core';
+import { Resource, Token } from 'aws-cdk-lib/core';
 import { aws_apigatewayv2 as apigwv2Refs } from 'aws-cdk-lib/interfaces';
+import { Construct } from 'constructs';
+import { checkDashboardWidgetsOptions, createDashboardWidgets, DashboardWidgetsOptions } from './dashboard-widgets';
 import { grantInvokeConnect, grantManageConnections } from './grants';
 import { IWebSocketMetrics, stageMetric, webSocketMetric } from './metrics';
+import { createRecommendedAlarms, planRecommendedAlarms, RecommendedAlarmsOptions } from './recommended-alarms';
 import { IWebSocketRouteMetrics, RouteMetrics } from './route-metrics';
 import { checkRouteKey } from './route-settings';
 import { executeApiUrl } from './urls';
-import { withConstructPath } from './validation';
+import { invalidInput, withConstructPath } from './validation';
 
 /**
  * A WebSocket stage, defined in this app or imported. It is an aws-cdk-lib `IWebSocketStage`, so it can be
@@ -62,7 +65,40 @@ export interface IWebSocketStage extends apigwv2.IWebSocketStage, IWebSocketMetr
    * @param routeKey `$connect`, `$disconnect`, `$default` or a custom route key
    */
   metricsForRoute(routeKey: string): IWebSocketRouteMetrics;
+
+  /**
+   * Creates the alarms AWS recommends for WebSocket APIs, on the stage or on one route, and returns them.
+   *
+   * AWS's values, which the options can change:
+   *
+   * | Alarm | Statistic | Threshold | Period | Datapoints | Per route |
+   * | --- | --- | --- | --- | --- | --- |
+   * | ClientError | Average | > 0.05 | 1 minute | 5 of 5 | no |
+   * | ExecutionError | Average | > 0.05 | 1 minute | 3 of 3 | no |
+   * | IntegrationLatency | p90 | >= 2000 ms | 1 minute | 5 of 5 | yes |
+   * | MessageCount (only when enabled) | SampleCount | < 1 | 1 minute | 10 of 10 | yes |
+   *
+   * Each alarm can be tuned or left out in the options. Their construct ids are public contract:
+   * `RecommendedAlarms/ClientError` (`ExecutionError`, `IntegrationLatency`, `MessageCount`) under the stage, and
+   * `RecommendedAlarms/Route-{routeKey}/…` for a route. Each stage, and each route, takes one call: a second throws.
+   *
+   * @param options actions for every alarm, the route, and how each alarm differs from AWS's recommendation
+   * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Best_Practice_Recommended_Alarms_AWS_Services.html#ApiGateway
+   */
+  addRecommendedAlarms(options?: RecommendedAlarmsOptions): cloudwatch.Alarm[];
+
+  /**
+   * Widgets for any `cloudwatch.Dashboard`: graphs of connections (ConnectCount), messages (MessageCount), errors
+   * (IntegrationError, ClientError, ExecutionError) and integration latency (p50, p90, p99), then the state of the
+   * recommended alarms when `addRecommendedAlarms` was called before: all of the stage's, or the route's.
+   *
+   * @param options the route to graph, the period, and the widgets' size
+   */
+  dashboardWidgets(options?: DashboardWidgetsOptions): cloudwatch.IWidget[];
 }
+
+/** The construct under the stage that holds the recommended alarms. */
+const ALARMS_ID = 'RecommendedAlarms';
 
 /**
  * What defined and imported stages share: everything computed from the API and the stage name. Internal: jsii
@@ -181,6 +217,46 @@ export abstract class WebSocketStageBase extends Resource implements IWebSocketS
     }
     this._onRouteMetrics(routeKey);
     return new RouteMetrics(this, routeKey);
+  }
+
+  /** The alarms `addRecommendedAlarms` created, by route key ('' for the stage's). */
+  private readonly recommendedAlarms = new Map<string, cloudwatch.Alarm[]>();
+
+  public addRecommendedAlarms(options: RecommendedAlarmsOptions = {}): cloudwatch.Alarm[] {
+    try {
+      const planned = planRecommendedAlarms(options);
+      const { routeKey } = options;
+      const key = routeKey ?? '';
+      if (this.recommendedAlarms.has(key)) {
+        throw new Error(`addRecommendedAlarms was already called for ${routeKey === undefined ? 'this stage' : `route '${routeKey}'`}: `
+          + 'call it once, with every alarm\'s settings in its options');
+      }
+      if (routeKey !== undefined && Token.isUnresolved(routeKey)) {
+        throw invalidInput('addRecommendedAlarms routeKey', 'must be known at synthesis: it is part of the alarms\' construct ids', routeKey);
+      }
+      const metrics: IWebSocketMetrics = routeKey === undefined ? this : this.metricsForRoute(routeKey);
+      const container = this.node.tryFindChild(ALARMS_ID) ?? new Construct(this, ALARMS_ID);
+      const scope = routeKey === undefined ? container : new Construct(container, `Route-${routeKey}`);
+      const alarms = createRecommendedAlarms(scope, metrics, planned, options.actions);
+      this.recommendedAlarms.set(key, alarms);
+      return alarms;
+    } catch (error) {
+      throw withConstructPath(this, error);
+    }
+  }
+
+  public dashboardWidgets(options: DashboardWidgetsOptions = {}): cloudwatch.IWidget[] {
+    try {
+      checkDashboardWidgetsOptions(options);
+      const { routeKey } = options;
+      if (routeKey === undefined) {
+        return createDashboardWidgets(this, [...this.recommendedAlarms.values()].flat(), this.stageName, options);
+      }
+      return createDashboardWidgets(this.metricsForRoute(routeKey), this.recommendedAlarms.get(routeKey) ?? [],
+        `${this.stageName}, route ${routeKey}`, options);
+    } catch (error) {
+      throw withConstructPath(this, error);
+    }
   }
 
   /**

@@ -21,6 +21,8 @@ export interface StageAtSynthesis {
   readonly measuredRoutes: ReadonlySet<string>;
   readonly accessLogs: boolean;
   readonly cloudWatchRole: boolean;
+  /** The execution log group the stage created, when `executionLogRetention` is set. */
+  readonly executionLogGroup?: IConstruct;
   readonly deployment?: apigwv2.CfnDeployment;
 }
 
@@ -78,11 +80,17 @@ function adviseOnLogging(stage: StageAtSynthesis): void {
   const all = [stage.defaultRouteSettings, ...stage.routeSettings.values()];
   if (all.some((settings) => settings.dataTraceEnabled)) {
     Annotations.of(stage.stage).addWarningV2('cdk-websocket-stage:dataTraceEnabled',
-      'dataTraceEnabled writes every message in full to the execution logs, whatever the logging level: payloads may '
-      + 'hold personal or secret data, and the logs grow with the traffic. Use it for debugging, not in production.');
+      'dataTraceEnabled turns on data trace, which AWS documents as full request and response logging (with INFO): '
+      + 'message payloads may then reach the execution logs, and they may hold personal or secret data. AWS recommends '
+      + 'against it for production APIs; this warning is this library\'s advice, acknowledge it where data trace is meant.');
   }
-  const logging = stage.accessLogs
-    || all.some((settings) => settings.dataTraceEnabled || (settings.loggingLevel ?? LoggingLevel.OFF) !== LoggingLevel.OFF);
+  const executionLogging = all.some((settings) => settings.dataTraceEnabled || (settings.loggingLevel ?? LoggingLevel.OFF) !== LoggingLevel.OFF);
+  if (stage.executionLogGroup && !executionLogging) {
+    Annotations.of(stage.stage).addWarningV2('cdk-websocket-stage:executionLogRetentionWithoutLogging',
+      'executionLogRetention is set but neither the stage nor any route writes execution logs, so its log group stays '
+      + 'empty. Set loggingLevel to ERROR or INFO (on the stage or in routeSettings), or leave executionLogRetention out.');
+  }
+  const logging = stage.accessLogs || executionLogging;
   if (!logging || stage.cloudWatchRole) {
     return;
   }

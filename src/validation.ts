@@ -132,12 +132,13 @@ export function checkNumber(prop: string, value: number | undefined, rule: Numbe
 /**
  * Throws when a resolved stage name is not a valid WebSocket stage name.
  *
- * `$default` is refused on its own terms: it is the catch-all stage of HTTP APIs, served at the API's
- * root. WebSocket clients always connect to `wss://{api}/{stage}`, so a WebSocket stage needs a real name.
+ * `$default` breaks the character rule like any name with a `$`; it gets its own message because it is the name of
+ * HTTP APIs' default stage, and users coming from HTTP APIs reach for it.
  */
 export function checkStageName(prop: string, value: string): void {
   if (value === '$default') {
-    throw invalidInput(prop, "must name a stage: '$default' is the HTTP API catch-all stage and WebSocket APIs have none", value);
+    throw invalidInput(prop, `${RULES.stageName.rule}, the characters AWS documents for stage names: '$' is not one of them, `
+      + "so '$default', the default stage of HTTP APIs, is not a WebSocket stage name", value);
   }
   checkString(prop, value, RULES.stageName);
 }

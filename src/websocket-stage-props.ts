@@ -1,4 +1,5 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { AccessLogSettings } from './access-log';
 import { LoggingLevel, RouteSettings } from './route-settings';
 
@@ -14,8 +15,8 @@ export interface WebSocketStageProps {
   /**
    * The name of the stage, which is the last part of its URL: 1-128 characters of A-Z a-z 0-9 - _.
    *
-   * `$default` is refused: it is the HTTP API catch-all stage, and WebSocket clients always connect to a
-   * named stage.
+   * `$default`, the default stage of HTTP APIs, is refused like any name with a `$`, which is not one of the
+   * characters AWS documents for stage names.
    */
   readonly stageName: string;
 
@@ -99,13 +100,28 @@ export interface WebSocketStageProps {
   readonly loggingLevel?: LoggingLevel;
 
   /**
-   * Whether every route logs each message in full to the execution logs (`DefaultRouteSettings.DataTraceEnabled`).
-   * Full payloads may hold personal or secret data, so a warning is added when it is on. It cannot be combined
-   * with `loggingLevel: OFF`.
+   * Whether every route has data trace logging (`DefaultRouteSettings.DataTraceEnabled`). AWS documents data trace
+   * as what turns execution logging into full request and response logging, used with the `INFO` level; payloads
+   * may hold personal or secret data. This library's own rules: it cannot be combined with `loggingLevel: OFF`, and
+   * a warning is added when it is on.
    *
    * @default - not set: no data trace
    */
   readonly dataTraceEnabled?: boolean;
+
+  /**
+   * How long the stage's execution logs are kept. The stage then creates the log group API Gateway writes them
+   * to, `/aws/apigateway/{apiId}/{stageName}`, with this retention, and waits for it, so that API Gateway never
+   * creates one of its own that keeps the logs forever. The group is `executionLogGroup`. It is retained when
+   * the stage or stack is deleted (the logs still expire), and deleted only when the deployment that created it
+   * rolls back (`RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE`): call `executionLogGroup.applyRemovalPolicy()` to
+   * change that. A warning is added when neither the stage nor any route writes execution logs (`loggingLevel` ERROR or
+   * INFO, or `dataTraceEnabled`).
+   *
+   * @default - no log group is created: API Gateway creates it at its first execution log, and keeps the logs forever
+   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-logging.html
+   */
+  readonly executionLogRetention?: logs.RetentionDays;
 
   /**
    * Settings of individual routes, by route key (`$connect`, `$disconnect`, `$default` or a custom key). A route

@@ -1,11 +1,14 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { Aspects, Lazy, Tags, Token } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { defaultWebSocketAccessLogFormat, renderAccessLogSettings } from './access-log';
 import { cloudWatchRoleAccount } from './cloudwatch-role';
 import { createDeployment } from './deployment';
 import { addDomainMapping } from './domain-mapping';
+import { DomainMappings } from './domain-mappings';
+import { createExecutionLogGroup } from './execution-log';
 import { ImportedWebSocketStage } from './imported-stage';
 import {
   checkRouteKey, checkRouteSetsSomething, checkRouteSettings, mergeRouteSettings, renderRouteSettings, renderRouteSettingsJson, RouteSettings,
@@ -56,6 +59,12 @@ export class WebSocketStage extends WebSocketStageBase {
    */
   public readonly api: apigwv2.IWebSocketApi;
 
+  /**
+   * The log group API Gateway writes the stage's execution logs to, for metric filters and subscriptions.
+   * Undefined unless `executionLogRetention` is set: only then does the stage create it.
+   */
+  public readonly executionLogGroup?: logs.ILogGroup;
+
   private readonly resource: apigwv2.CfnStage;
   private readonly defaultRouteSettings: RouteSettings;
   // Maps, not objects: keys are the user's, and an object would treat some of them specially.
@@ -64,6 +73,7 @@ export class WebSocketStage extends WebSocketStageBase {
   /** The routes `metricsForRoute` was asked for, checked at synthesis. */
   private readonly measuredRoutes = new Set<string>();
   private readonly apiMapping?: apigwv2.CfnApiMapping;
+  private readonly domainMappings: DomainMappings;
   private readonly deployment?: apigwv2.CfnDeployment;
   private readonly accessLogs: boolean;
   private readonly cloudWatchRole: boolean;
@@ -117,9 +127,13 @@ export class WebSocketStage extends WebSocketStageBase {
       if (props.cloudWatchRole) {
         this.resource.node.addDependency(cloudWatchRoleAccount(this));
       }
+      if (props.executionLogRetention !== undefined) {
+        this.executionLogGroup = createExecutionLogGroup(this, this.resource, this.api.apiId, this.stageName, props.executionLogRetention);
+      }
       if (props.domainMapping) {
         this.apiMapping = addDomainMapping(this, this.resource, props.domainMapping, props.awsCdkLibLogicalIds ?? false);
       }
+      this.domainMappings = new DomainMappings(this, this.resource, props.domainMapping, this.apiMapping);
     } catch (error) {
       throw withConstructPath(this, error);
     }
@@ -138,6 +152,7 @@ export class WebSocketStage extends WebSocketStageBase {
             measuredRoutes: this.measuredRoutes,
             accessLogs: this.accessLogs,
             cloudWatchRole: this.cloudWatchRole,
+            executionLogGroup: this.executionLogGroup,
             deployment: this.deployment,
           });
         }
@@ -150,7 +165,7 @@ export class WebSocketStage extends WebSocketStageBase {
    * mapping on the root of the domain. Throws when the stage has no `domainMapping`.
    */
   public get domainUrl(): string {
-    return this.customDomainUrl('wss', 'domainUrl');
+    return this.domainUrlOf(() => this.domainMappings.firstUrl('wss', 'domainUrl'));
   }
 
   /**
@@ -158,7 +173,47 @@ export class WebSocketStage extends WebSocketStageBase {
    * `https://{domain}` for a mapping on the root of the domain. Throws when the stage has no `domainMapping`.
    */
   public get domainCallbackUrl(): string {
-    return this.customDomainUrl('https', 'domainCallbackUrl');
+    return this.domainUrlOf(() => this.domainMappings.firstUrl('https', 'domainCallbackUrl'));
+  }
+
+  /**
+   * Maps the stage on one more custom domain, or on the same domain under another key. The `domainMapping` prop
+   * stays the first mapping. The added mapping's construct id is `ApiMapping:{domainName}:{mappingKey}`
+   * (`ApiMapping:{domainName}` on the root of the domain), so adding or removing a mapping never changes the
+   * logical id of another. Mapping the stage twice on the same domain and key throws.
+   *
+   * @param options the domain and the key (a path; none or `''` maps the stage on the root of the domain)
+   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-custom-domain-names.html
+   */
+  public addDomainMapping(options: apigwv2.DomainMappingOptions): apigwv2.IApiMapping {
+    try {
+      return this.domainMappings.add(options);
+    } catch (error) {
+      throw withConstructPath(this, error);
+    }
+  }
+
+  /**
+   * The URL clients connect to on one of the stage's custom domains: `wss://{domainName}/{mappingKey}`, or
+   * `wss://{domainName}` on the root. Throws when the stage is not mapped on that domain and key.
+   *
+   * @param domainName the domain's name, such as `domain.name`
+   * @param mappingKey the key the stage is mapped under; none for the root
+   */
+  public domainUrlFor(domainName: string, mappingKey?: string): string {
+    return this.domainUrlOf(() => this.domainMappings.urlFor('wss', 'domainUrlFor', domainName, mappingKey));
+  }
+
+  /**
+   * The base URL of the `@connections` management API on one of the stage's custom domains:
+   * `https://{domainName}/{mappingKey}`, or `https://{domainName}` on the root. Throws when the stage is not
+   * mapped on that domain and key.
+   *
+   * @param domainName the domain's name, such as `domain.name`
+   * @param mappingKey the key the stage is mapped under; none for the root
+   */
+  public domainCallbackUrlFor(domainName: string, mappingKey?: string): string {
+    return this.domainUrlOf(() => this.domainMappings.urlFor('https', 'domainCallbackUrlFor', domainName, mappingKey));
   }
 
   /**
@@ -214,12 +269,12 @@ export class WebSocketStage extends WebSocketStageBase {
     }
   }
 
-  private customDomainUrl(scheme: 'wss' | 'https', member: string): string {
-    if (!this.apiMapping) {
-      throw new Error(`${this.node.path}: ${member} is only available on a stage with a domainMapping, and this stage has none`);
+  private domainUrlOf(produce: () => string): string {
+    try {
+      return produce();
+    } catch (error) {
+      throw withConstructPath(this, error);
     }
-    const key = this.apiMapping.apiMappingKey;
-    return `${scheme}://${this.apiMapping.domainName}${key === undefined ? '' : `/${key}`}`;
   }
 
   private renderStageVariables(): { [name: string]: string } | undefined {

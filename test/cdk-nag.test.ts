@@ -1,14 +1,14 @@
 import { App, Aspects, IAspect } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
-import { featureStack, productionSetup } from './feature-fixtures';
+import { featureStack, productionSetup, productionWithAlarms } from './feature-fixtures';
 
 // The README's production setup checked by cdk-nag: no error on what this library creates.
 
-function nagErrors(pack: IAspect) {
+function nagErrors(pack: IAspect, setup: typeof productionWithAlarms = productionSetup) {
   const app = new App();
   const { stack, api, handler } = featureStack(app, 'Production');
-  productionSetup(stack, api, handler);
+  setup(stack, api, handler);
   Aspects.of(app).add(pack);
   return Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('.*'))
     .map((error) => ({ path: error.id, rule: String(error.entry.data).split(':')[0] }));
@@ -27,4 +27,11 @@ test("the Serverless pack's API Gateway rules find no error anywhere", () => {
   const errors = nagErrors(new ServerlessChecks());
 
   expect(errors.filter((error) => error.rule.startsWith('Serverless-APIGW'))).toEqual([]);
+});
+
+test('the production setup with the recommended alarms and dashboard stays clean in both packs', () => {
+  const errors = [new AwsSolutionsChecks(), new ServerlessChecks()].flatMap((pack) => nagErrors(pack, productionWithAlarms));
+
+  expect(errors.filter((error) => ours(error.path) || error.path.startsWith('/Production/Dashboard')
+    || error.rule.startsWith('Serverless-APIGW'))).toEqual([]);
 });

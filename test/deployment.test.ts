@@ -61,6 +61,28 @@ test('the deployment logical id changes when a route changes, and only then', ()
   expect(other).not.toBe(one);
 });
 
+test.each<[string, (api: apigwv2.CfnApi) => void]>([
+  ['routeSelectionExpression', (api) => { api.routeSelectionExpression = '$request.body.type'; }],
+  ['apiKeySelectionExpression', (api) => { api.apiKeySelectionExpression = '$context.authorizer.usageIdentifierKey'; }],
+])("a change to the API's own %s makes a new deployment", (_name, change) => {
+  const before = deploymentIdWith(['sendmessage']);
+  const after = deploymentIdWith(['sendmessage'], (api) => change(api.node.defaultChild as apigwv2.CfnApi));
+
+  expect(after).toMatch(/^StageDeployment[0-9A-F]{8}[0-9A-F]{8}$/);
+  expect(after).not.toBe(before);
+});
+
+test('the deployment waits for the API through its ApiId, not a DependsOn that could close a cycle', () => {
+  const api = newApi();
+  addRoute(api, 'sendmessage');
+  newStage(api, MANAGED);
+  const deployment = Template.fromStack(api.stack).findResources('AWS::ApiGatewayV2::Deployment')[deploymentId(api.stack)];
+  const apiLogicalId = api.stack.getLogicalId(api.node.defaultChild as apigwv2.CfnApi);
+
+  expect(deployment.Properties.ApiId).toEqual({ Ref: apiLogicalId });
+  expect(deployment.DependsOn ?? []).not.toContain(apiLogicalId);
+});
+
 test('another API in the stack does not change the deployment', () => {
   const alone = deploymentIdWith(['sendmessage']);
   const withOther = deploymentIdWith(['sendmessage'], (api) => {

@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
+import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { LoggingLevel, WebSocketStageProps } from '../src';
 import { newApi, newDomain, newLogGroup, newStage } from './fixtures';
 
@@ -11,14 +13,17 @@ import { newApi, newDomain, newLogGroup, newStage } from './fixtures';
 
 type Row = {
   props: (api: apigwv2.WebSocketApi) => Partial<WebSocketStageProps>;
-  /** What the template holds because of the prop. */
-  shows: (template: Template) => void;
+  /** What the template holds because of the prop; `api` is the one the row's props were made with. */
+  shows: (template: Template, api: apigwv2.WebSocketApi) => void;
 };
 
 const stageHas = (properties: object) => (t: Template) => t.hasResourceProperties('AWS::ApiGatewayV2::Stage', properties);
 
+/** A construct the row made in the API's stack, resolved as the template refers to it. */
+const resolved = (api: apigwv2.WebSocketApi, value: (stack: Stack) => string) => api.stack.resolve(value(api.stack));
+
 const MATRIX: Record<string, Row> = {
-  webSocketApi: { props: (api) => ({ webSocketApi: api }), shows: stageHas({ ApiId: { Ref: 'ApiF70053CD' } }) },
+  webSocketApi: { props: (api) => ({ webSocketApi: api }), shows: (t, api) => stageHas({ ApiId: api.stack.resolve(api.apiId) })(t) },
   stageName: { props: () => ({ stageName: 'blue' }), shows: stageHas({ StageName: 'blue' }) },
   autoDeploy: { props: () => ({ autoDeploy: false }), shows: stageHas({ AutoDeploy: false }) },
   description: { props: () => ({ description: 'd' }), shows: stageHas({ Description: 'd' }) },
@@ -33,6 +38,7 @@ const MATRIX: Record<string, Row> = {
     props: () => ({ routeSettings: { $connect: { throttle: { rateLimit: 3, burstLimit: 4 }, loggingLevel: LoggingLevel.OFF, dataTraceEnabled: false, detailedMetricsEnabled: false } } }),
     shows: stageHas({ RouteSettings: { $connect: { ThrottlingRateLimit: 3, ThrottlingBurstLimit: 4, LoggingLevel: 'OFF', DataTraceEnabled: false, DetailedMetricsEnabled: false } } }),
   },
+  executionLogRetention: { props: () => ({ executionLogRetention: logs.RetentionDays.ONE_WEEK }), shows: (t) => t.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 7 }) },
   cloudWatchRole: { props: () => ({ cloudWatchRole: true }), shows: (t) => t.resourceCountIs('AWS::ApiGateway::Account', 1) },
   managedDeployment: { props: () => ({ managedDeployment: true }), shows: (t) => t.resourceCountIs('AWS::ApiGatewayV2::Deployment', 1) },
   accessLogSettings: {
@@ -42,7 +48,12 @@ const MATRIX: Record<string, Row> = {
         format: apigateway.AccessLogFormat.custom('$context.requestId x'),
       },
     }),
-    shows: stageHas({ AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': ['Logs6819BB44', 'Arn'] }, Format: '$context.requestId x' } }),
+    shows: (t, api) => stageHas({
+      AccessLogSettings: {
+        DestinationArn: resolved(api, (stack) => (stack.node.findChild('Logs') as logs.LogGroup).logGroupArn),
+        Format: '$context.requestId x',
+      },
+    })(t),
   },
   domainMapping: {
     props: (api) => ({
@@ -51,7 +62,10 @@ const MATRIX: Record<string, Row> = {
         mappingKey: 'k',
       },
     }),
-    shows: (t) => t.hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', { DomainName: { Ref: 'Domain66AC69E0' }, ApiMappingKey: 'k' }),
+    shows: (t, api) => t.hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', {
+      DomainName: resolved(api, (stack) => (stack.node.findChild('Domain') as apigwv2.DomainName).name),
+      ApiMappingKey: 'k',
+    }),
   },
   awsCdkLibLogicalIds: {
     props: (api) => ({ awsCdkLibLogicalIds: true, domainMapping: { domainName: newDomain(api.stack), mappingKey: 'k' } }),
@@ -86,5 +100,5 @@ test.each(Object.entries(MATRIX))('%s, when set, shows in the template', (_prop,
   const api = newApi();
   newStage(api, row.props(api));
 
-  row.shows(Template.fromStack(api.stack));
+  row.shows(Template.fromStack(api.stack), api);
 });

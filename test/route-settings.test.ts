@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'fs';
+import { join } from 'path';
 import { Lazy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
@@ -160,8 +162,9 @@ describe('per-route settings', () => {
 });
 
 describe('logging level combinations', () => {
-  test('fails when data trace is on and the logging level is OFF', () => {
-    expect(() => newStage(newApi(), { dataTraceEnabled: true, loggingLevel: LoggingLevel.OFF })).toThrow(/^S\/Stage: dataTraceEnabled .*loggingLevel is OFF/);
+  test("fails when data trace is on and the logging level is OFF, as the library's own rule", () => {
+    expect(() => newStage(newApi(), { dataTraceEnabled: true, loggingLevel: LoggingLevel.OFF }))
+      .toThrow(/^S\/Stage: dataTraceEnabled .*loggingLevel is OFF: a rule of this library, since AWS documents data trace only as part of execution logging/);
   });
 
   test("fails when a route turns data trace on under a stage logging level of OFF, naming the stage's level", () => {
@@ -185,6 +188,13 @@ describe('warnings', () => {
     const { stack } = newStage(newApi(), { loggingLevel: LoggingLevel.INFO, dataTraceEnabled: true, cloudWatchRole: true });
 
     Annotations.fromStack(stack).hasWarning('/S/Stage', Match.stringLikeRegexp('^dataTraceEnabled '));
+  });
+
+  test("the data trace warning says what AWS documents and that the advice is the library's", () => {
+    const { stack } = newStage(newApi(), { loggingLevel: LoggingLevel.INFO, dataTraceEnabled: true, cloudWatchRole: true });
+
+    Annotations.fromStack(stack).hasWarning('/S/Stage',
+      Match.stringLikeRegexp("AWS documents as full request and response logging \\(with INFO\\).*this warning is this library's advice"));
   });
 
   test('data trace on one route warns too', () => {
@@ -241,6 +251,28 @@ test('access logs without the role get the warning too', () => {
   newStage(api, { accessLogSettings: { destination: new apigwv2.LogGroupLogDestination(newLogGroup(stack)) } });
 
   Annotations.fromStack(stack).hasWarning('/S/Stage', Match.stringLikeRegexp('cloudWatchRole'));
+});
+
+describe('execution log group in the docs', () => {
+  // What users read about LoggingLevel: the README and the enum's docs in the assembly (API.md and every language).
+  const WEBSOCKET_GROUP = '/aws/apigateway/{apiId}/{stageName}';
+  const REST_GROUP = 'API-Gateway-Execution-Logs_{apiId}';
+
+  test('the README names the WebSocket execution log group, and the REST one only as not this', () => {
+    const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+    expect(readme).toContain(`Execution logs go to the log group \`${WEBSOCKET_GROUP}\``);
+    expect(readme).not.toContain(REST_GROUP);
+  });
+
+  test("LoggingLevel's docs name the WebSocket execution log group", () => {
+    const file = join(__dirname, '..', '.jsii');
+    if (!existsSync(file)) {
+      throw new Error('no .jsii assembly: run `npm run build` (or `npm run test:unit`) first');
+    }
+    const docs = JSON.stringify(JSON.parse(readFileSync(file, 'utf8')).types['cdk-websocket-stage.LoggingLevel'].docs);
+    expect(docs).toContain(WEBSOCKET_GROUP);
+    expect(docs).not.toContain(REST_GROUP);
+  });
 });
 
 // The wording of these errors is what tells the user what to fix: they are pinned in full.

@@ -104,8 +104,7 @@ func TestSeedAppSynthesizesTheStageMappingAndGrant(t *testing.T) {
 }
 
 func TestBadInputPanicsWithTheTypeScriptMessage(t *testing.T) {
-	stack := awscdk.NewStack(awscdk.NewApp(nil), jsii.String("S"), nil)
-	api := awsapigatewayv2.NewWebSocketApi(stack, jsii.String("Api"), nil)
+	stack, api := newApi()
 	want := "stageName must be 1-128 characters of A-Z a-z 0-9 - _ (got 'bad name!')"
 	defer func() {
 		r := recover()
@@ -135,8 +134,7 @@ func jsonString(v interface{}) string {
 }
 
 func TestPerRouteMetricsCarryTheRouteDimension(t *testing.T) {
-	stack := awscdk.NewStack(awscdk.NewApp(nil), jsii.String("S"), nil)
-	api := awsapigatewayv2.NewWebSocketApi(stack, jsii.String("Api"), nil)
+	stack, api := newApi()
 	stage := cdkwebsocketstage.NewWebSocketStage(stack, jsii.String("Stage"), &cdkwebsocketstage.WebSocketStageProps{
 		WebSocketApi:           api,
 		StageName:              jsii.String("prod"),

@@ -1,0 +1,134 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { addRoute, errorNaming, importStage, newApi, newStage } from './fixtures';
+
+/** What a widget renders into the dashboard body, resolved. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- dashboard JSON
+function rendered(stack: Stack, widget: cloudwatch.IWidget): any {
+  return stack.resolve(widget.toJson())[0];
+}
+
+/** The metrics of a graph widget as [metric name, statistic, period] (statistic and period from the render options). */
+function graphed(stack: Stack, widget: cloudwatch.IWidget): [string, string, number][] {
+  const { properties } = rendered(stack, widget);
+  return properties.metrics.map((row: [string, string, ...unknown[]]) => {
+    const options = row[row.length - 1] as { stat: string; period?: number };
+    return [row[1], options.stat, options.period ?? properties.period];
+  });
+}
+
+test('the stage has graphs of connections, messages, the three errors and integration latency p50/p90/p99', () => {
+  const stage = newStage(newApi());
+  const { stack } = stage;
+  const widgets = stage.dashboardWidgets();
+
+  expect(widgets).toHaveLength(4);
+  expect(widgets.every((widget) => widget instanceof cloudwatch.GraphWidget)).toBe(true);
+  expect(widgets.map((widget) => rendered(stack, widget).properties.title))
+    .toEqual(['Connections (dev)', 'Messages (dev)', 'Errors (dev)', 'Integration latency (dev)']);
+  expect(widgets.map((widget) => graphed(stack, widget))).toEqual([
+    [['ConnectCount', 'Sum', 60]],
+    [['MessageCount', 'Sum', 60]],
+    [['IntegrationError', 'Sum', 60], ['ClientError', 'Sum', 60], ['ExecutionError', 'Sum', 60]],
+    [['IntegrationLatency', 'p50', 60], ['IntegrationLatency', 'p90', 60], ['IntegrationLatency', 'p99', 60]],
+  ]);
+});
+
+test('the graphs are of this stage: ApiId and Stage dimensions', () => {
+  const api = newApi();
+  const stage = newStage(api);
+  const row = rendered(api.stack, stage.dashboardWidgets()[0]).properties.metrics[0];
+
+  expect(row.slice(0, 6)).toEqual(['AWS/ApiGateway', 'ConnectCount', 'ApiId', api.stack.resolve(api.apiId), 'Stage', 'dev']);
+});
+
+test('after addRecommendedAlarms the widgets end with the state of every alarm of the stage, routes included', () => {
+  const api = newApi();
+  addRoute(api, 'a');
+  const stage = newStage(api, { detailedMetricsEnabled: true });
+  const alarms = [...stage.addRecommendedAlarms(), ...stage.addRecommendedAlarms({ routeKey: 'a' })];
+  const widgets = stage.dashboardWidgets();
+
+  expect(widgets).toHaveLength(5);
+  const status = rendered(stage.stack, widgets[4]);
+  expect(status.type).toBe('alarm');
+  expect(status.properties.title).toBe('Alarms (dev)');
+  expect(status.properties.alarms).toEqual(alarms.map((alarm) => stage.stack.resolve(alarm.alarmArn)));
+  expect(alarms).toHaveLength(4);
+});
+
+test('per route, the graphs carry the Route dimension and the alarm state shows only the route\'s alarms', () => {
+  const api = newApi();
+  addRoute(api, 'sendmessage');
+  const stage = newStage(api, { routeSettings: { sendmessage: { detailedMetricsEnabled: true } } });
+  stage.addRecommendedAlarms();
+  const routeAlarms = stage.addRecommendedAlarms({ routeKey: 'sendmessage' });
+  const widgets = stage.dashboardWidgets({ routeKey: 'sendmessage' });
+
+  expect(rendered(stage.stack, widgets[1]).properties.title).toBe('Messages (dev, route sendmessage)');
+  const row: string[] = rendered(stage.stack, widgets[1]).properties.metrics[0];
+  expect(row[row.indexOf('Route') + 1]).toBe('sendmessage');
+  expect(rendered(stage.stack, widgets[4]).properties.alarms).toEqual(routeAlarms.map((alarm) => stage.stack.resolve(alarm.alarmArn)));
+  Annotations.fromStack(stage.stack).hasNoWarning('*', Match.anyValue());
+});
+
+test('a route without alarms has no alarm state widget', () => {
+  const stage = newStage(newApi(), { detailedMetricsEnabled: true });
+  stage.addRecommendedAlarms();
+
+  expect(stage.dashboardWidgets({ routeKey: '$default' })).toHaveLength(4);
+});
+
+test('a route without detailed metrics gets the metricsForRoute warning', () => {
+  const stage = newStage(newApi());
+  stage.dashboardWidgets({ routeKey: '$default' });
+
+  Annotations.fromStack(stage.stack).hasWarning('/S/Stage', Match.stringLikeRegexp('detailedMetricsEnabled'));
+});
+
+test('the period and size can be chosen', () => {
+  const stage = newStage(newApi());
+  const widgets = stage.dashboardWidgets({ period: Duration.minutes(5), width: 12, height: 4 });
+
+  expect(widgets.map((widget) => [widget.width, widget.height])).toEqual(Array(4).fill([12, 4]));
+  expect(graphed(stage.stack, widgets[3]).map(([, , period]) => period)).toEqual([300, 300, 300]);
+});
+
+test('an imported stage has the widgets, and its alarms\' state', () => {
+  const api = newApi();
+  const imported = importStage(api, 'prod');
+  imported.addRecommendedAlarms();
+  const widgets = imported.dashboardWidgets();
+
+  expect(widgets).toHaveLength(5);
+  expect(rendered(api.stack, widgets[0]).properties.title).toBe('Connections (prod)');
+});
+
+test('the widgets drop into a Dashboard', () => {
+  const stage = newStage(newApi());
+  stage.addRecommendedAlarms();
+  const dashboard = new cloudwatch.Dashboard(stage.stack, 'Dashboard');
+  dashboard.addWidgets(...stage.dashboardWidgets());
+
+  const body = JSON.stringify(stage.stack.resolve((dashboard.node.defaultChild as cloudwatch.CfnDashboard).dashboardBody));
+  expect(body).toContain('Integration latency (dev)');
+  expect(body).toContain('\\"type\\":\\"alarm\\"');
+});
+
+test.each([
+  [{ width: 25 }, 'width', 25],
+  [{ width: 0 }, 'width', 0],
+  [{ height: 1.5 }, 'height', 1.5],
+])('fails on bad options %j', (options, prop, value) => {
+  const stage = newStage(newApi());
+
+  expect(() => stage.dashboardWidgets(options)).toThrow(errorNaming(prop, value));
+});
+
+test('fails on a bad route key or a misspelt option', () => {
+  const stage = newStage(newApi());
+
+  expect(() => stage.dashboardWidgets({ routeKey: '$connnect' })).toThrow(errorNaming('metricsForRoute routeKey', '$connnect'));
+  expect(() => stage.dashboardWidgets({ route: 'a' } as never)).toThrow(errorNaming('dashboardWidgets options key', 'route'));
+});

@@ -1,0 +1,53 @@
+"""AWS's recommended alarms and the dashboard widgets, used from Python: actions, a tuned alarm passed as kwargs
+and as a dict, an imported stage, and the widgets in a Dashboard."""
+import pytest
+from aws_cdk import App, Duration, Stack, assertions
+from aws_cdk import aws_apigatewayv2 as apigwv2
+from aws_cdk import aws_cloudwatch as cloudwatch
+from aws_cdk import aws_cloudwatch_actions as cw_actions
+from aws_cdk import aws_sns as sns
+
+from cdk_websocket_stage import RecommendedAlarmSettings, WebSocketStage
+
+
+def fixture():
+    stack = Stack(App(), "S")
+    api = apigwv2.WebSocketApi(stack, "Api")
+    return stack, WebSocketStage(stack, "Stage", web_socket_api=api, stage_name="prod", auto_deploy=True)
+
+
+def alarms_by_metric(stack):
+    alarms = assertions.Template.from_stack(stack).find_resources("AWS::CloudWatch::Alarm")
+    return {alarm["Properties"]["MetricName"]: alarm["Properties"] for alarm in alarms.values()}
+
+
+def test_recommended_alarms_with_an_action_and_overrides_and_the_dashboard_widgets():
+    stack, stage = fixture()
+    topic = sns.Topic(stack, "Topic")
+
+    alarms = stage.add_recommended_alarms(
+        actions=[cw_actions.SnsAction(topic)],
+        integration_latency=RecommendedAlarmSettings(threshold=1000, period=Duration.minutes(5)),
+        client_error={"enabled": False},
+    )
+    widgets = stage.dashboard_widgets()
+    cloudwatch.Dashboard(stack, "Dashboard", widgets=[widgets])
+
+    assert [alarm.node.id for alarm in alarms] == ["ExecutionError", "IntegrationLatency"]
+    found = alarms_by_metric(stack)
+    assert set(found) == {"ExecutionError", "IntegrationLatency"}
+    assert (found["IntegrationLatency"]["Threshold"], found["IntegrationLatency"]["Period"]) == (1000, 300)
+    assert (found["ExecutionError"]["Threshold"], found["ExecutionError"]["EvaluationPeriods"]) == (0.05, 3)
+    assert all(alarm["AlarmActions"] == [stack.resolve(topic.topic_arn)] for alarm in found.values())
+    assert len(widgets) == 5  # four graphs and the alarms' state
+    assertions.Template.from_stack(stack).resource_count_is("AWS::CloudWatch::Dashboard", 1)
+
+
+def test_an_imported_stage_gets_the_alarms_and_a_second_call_raises():
+    stack, _ = fixture()
+    imported = WebSocketStage.from_web_socket_stage_attributes(stack, "Imported",
+                                                               api=apigwv2.WebSocketApi(stack, "Other"), stage_name="live")
+
+    assert len(imported.add_recommended_alarms()) == 3
+    with pytest.raises(Exception, match=r"S/Imported: addRecommendedAlarms was already called for this stage"):
+        imported.add_recommended_alarms()

@@ -1,0 +1,218 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cw_actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { addRoute, deployTimeNumber, deployTimeString, errorNaming, importStage, newApi, newStage } from './fixtures';
+
+// AWS's values, from the CloudWatch user guide's "Recommended alarms" page, Amazon API Gateway section:
+// https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Best_Practice_Recommended_Alarms_AWS_Services.html#ApiGateway
+const AWS_RECOMMENDED = {
+  ClientError: { Statistic: 'Average', Threshold: 0.05, Period: 60, EvaluationPeriods: 5, DatapointsToAlarm: 5, ComparisonOperator: 'GreaterThanThreshold' },
+  ExecutionError: { Statistic: 'Average', Threshold: 0.05, Period: 60, EvaluationPeriods: 3, DatapointsToAlarm: 3, ComparisonOperator: 'GreaterThanThreshold' },
+  IntegrationLatency: { ExtendedStatistic: 'p90', Threshold: 2000, Period: 60, EvaluationPeriods: 5, DatapointsToAlarm: 5, ComparisonOperator: 'GreaterThanOrEqualToThreshold' },
+  MessageCount: { Statistic: 'SampleCount', Period: 60, EvaluationPeriods: 10, DatapointsToAlarm: 10, ComparisonOperator: 'LessThanThreshold' },
+} as const;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- template JSON
+function alarmsOf(stack: Stack): Record<string, Record<string, any>> {
+  const alarms = Template.fromStack(stack).findResources('AWS::CloudWatch::Alarm');
+  return Object.fromEntries(Object.values(alarms).map((alarm) => [alarm.Properties.MetricName, alarm.Properties]));
+}
+
+test.each(Object.entries(AWS_RECOMMENDED).filter(([name]) => name !== 'MessageCount'))('the %s alarm has AWS\'s recommended values', (metricName, values) => {
+  const api = newApi();
+  const { stack } = api;
+  newStage(api).addRecommendedAlarms();
+
+  expect(alarmsOf(stack)[metricName]).toEqual(expect.objectContaining({
+    ...values,
+    Namespace: 'AWS/ApiGateway',
+    Dimensions: [{ Name: 'ApiId', Value: stack.resolve(api.apiId) }, { Name: 'Stage', Value: 'dev' }],
+    TreatMissingData: 'notBreaching',
+    AlarmDescription: expect.stringMatching(/\. (Look|Compare|Check) /),
+  }));
+});
+
+test('by default the stage gets the ClientError, ExecutionError and IntegrationLatency alarms, in that order, and no MessageCount alarm', () => {
+  const stage = newStage(newApi());
+  const alarms = stage.addRecommendedAlarms();
+
+  expect(alarms.map((alarm) => alarm.node.path)).toEqual(['ClientError', 'ExecutionError', 'IntegrationLatency']
+    .map((id) => `S/Stage/RecommendedAlarms/${id}`));
+  Template.fromStack(stage.stack).resourceCountIs('AWS::CloudWatch::Alarm', 3);
+});
+
+test('the MessageCount alarm, when enabled, has AWS\'s values, threshold 1, and counts missing data as breaching', () => {
+  const stage = newStage(newApi());
+  stage.addRecommendedAlarms({ messageCount: { enabled: true } });
+
+  expect(alarmsOf(stage.stack).MessageCount).toEqual(expect.objectContaining({
+    ...AWS_RECOMMENDED.MessageCount, Threshold: 1, TreatMissingData: 'breaching',
+  }));
+});
+
+test('a MessageCount threshold alone enables the alarm', () => {
+  const stage = newStage(newApi());
+  const alarms = stage.addRecommendedAlarms({ messageCount: { threshold: 100 } });
+
+  expect(alarms).toHaveLength(4);
+  expect(alarmsOf(stage.stack).MessageCount.Threshold).toBe(100);
+});
+
+test('the actions are added to every alarm', () => {
+  const stage = newStage(newApi());
+  const topic = new sns.Topic(stage.stack, 'Topic');
+  stage.addRecommendedAlarms({ actions: [new cw_actions.SnsAction(topic)], messageCount: { enabled: true } });
+
+  const alarms = Object.values(alarmsOf(stage.stack));
+  expect(alarms).toHaveLength(4);
+  alarms.forEach((alarm) => expect(alarm.AlarmActions).toEqual([stage.stack.resolve(topic.topicArn)]));
+});
+
+test('without actions the alarms have none', () => {
+  const stage = newStage(newApi());
+  stage.addRecommendedAlarms();
+
+  Object.values(alarmsOf(stage.stack)).forEach((alarm) => expect(alarm.AlarmActions).toBeUndefined());
+});
+
+test('each alarm can be tuned: threshold, period, evaluation periods, datapoints and missing data', () => {
+  const stage = newStage(newApi());
+  stage.addRecommendedAlarms({
+    integrationLatency: {
+      threshold: 500, period: Duration.minutes(5), evaluationPeriods: 4, datapointsToAlarm: 2,
+      treatMissingData: cloudwatch.TreatMissingData.IGNORE,
+    },
+  });
+
+  const alarms = alarmsOf(stage.stack);
+  expect(alarms.IntegrationLatency).toEqual(expect.objectContaining({
+    Threshold: 500, Period: 300, EvaluationPeriods: 4, DatapointsToAlarm: 2, TreatMissingData: 'ignore', ExtendedStatistic: 'p90',
+  }));
+  expect(alarms.ClientError).toEqual(expect.objectContaining(AWS_RECOMMENDED.ClientError));
+});
+
+test('evaluation periods alone move the datapoints with them', () => {
+  const stage = newStage(newApi());
+  stage.addRecommendedAlarms({ clientError: { evaluationPeriods: 8 } });
+
+  expect(alarmsOf(stage.stack).ClientError).toEqual(expect.objectContaining({ EvaluationPeriods: 8, DatapointsToAlarm: 8 }));
+});
+
+test('each alarm can be left out', () => {
+  const stage = newStage(newApi());
+  const alarms = stage.addRecommendedAlarms({ clientError: { enabled: false }, integrationLatency: { enabled: false } });
+
+  expect(alarms.map((alarm) => alarm.node.id)).toEqual(['ExecutionError']);
+  expect(Object.keys(alarmsOf(stage.stack))).toEqual(['ExecutionError']);
+});
+
+test('an imported stage gets the alarms, under its own construct', () => {
+  const api = newApi();
+  const { stack } = api;
+  const imported = importStage(api, 'prod');
+  const alarms = imported.addRecommendedAlarms();
+
+  expect(alarms[0].node.path).toBe('S/Imported/RecommendedAlarms/ClientError');
+  expect(alarmsOf(stack).ClientError.Dimensions).toEqual([{ Name: 'ApiId', Value: stack.resolve(api.apiId) }, { Name: 'Stage', Value: 'prod' }]);
+});
+
+test('per route, the IntegrationLatency (and MessageCount) alarms carry the Route dimension, under Route-{routeKey}', () => {
+  const api = newApi();
+  addRoute(api, 'sendmessage');
+  const stage = newStage(api, { routeSettings: { sendmessage: { detailedMetricsEnabled: true } } });
+  const alarms = stage.addRecommendedAlarms({ routeKey: 'sendmessage', messageCount: { threshold: 10 } });
+
+  expect(alarms.map((alarm) => alarm.node.path)).toEqual(['IntegrationLatency', 'MessageCount']
+    .map((id) => `S/Stage/RecommendedAlarms/Route-sendmessage/${id}`));
+  expect(alarmsOf(stage.stack).IntegrationLatency.Dimensions).toContainEqual({ Name: 'Route', Value: 'sendmessage' });
+  Annotations.fromStack(stage.stack).hasNoWarning('*', Match.anyValue());
+});
+
+test('the stage and each route take one call each', () => {
+  const api = newApi();
+  addRoute(api, 'a');
+  const stage = newStage(api, { detailedMetricsEnabled: true });
+  stage.addRecommendedAlarms();
+  stage.addRecommendedAlarms({ routeKey: 'a' });
+
+  expect(() => stage.addRecommendedAlarms({ clientError: { threshold: 0.1 } }))
+    .toThrow(/^S\/Stage: addRecommendedAlarms was already called for this stage: call it once/);
+  expect(() => stage.addRecommendedAlarms({ routeKey: 'a' })).toThrow(/^S\/Stage: addRecommendedAlarms was already called for route 'a'/);
+});
+
+test('a second call is refused even when the first left every alarm out', () => {
+  const stage = newStage(newApi());
+  expect(stage.addRecommendedAlarms({ clientError: { enabled: false }, executionError: { enabled: false }, integrationLatency: { enabled: false } })).toEqual([]);
+
+  expect(() => stage.addRecommendedAlarms()).toThrow(/already called for this stage/);
+});
+
+test('per route, a stage-only alarm is refused', () => {
+  const stage = newStage(newApi(), { detailedMetricsEnabled: true });
+
+  expect(() => stage.addRecommendedAlarms({ routeKey: 'a', clientError: { threshold: 0.1 } }))
+    .toThrow(errorNaming('clientError', 'a'));
+  expect(stage.node.tryFindChild('RecommendedAlarms')).toBeUndefined();
+});
+
+test('a bad route key fails with the path and creates nothing', () => {
+  const stage = newStage(newApi());
+
+  expect(() => stage.addRecommendedAlarms({ routeKey: '$connnect' })).toThrow(errorNaming('metricsForRoute routeKey', '$connnect'));
+  expect(stage.node.tryFindChild('RecommendedAlarms')).toBeUndefined();
+});
+
+test('fails when a route key is only known at deploy time: it names construct ids', () => {
+  const stage = newStage(newApi());
+  const routeKey = deployTimeString(stage.stack, 'Route');
+
+  expect(() => stage.addRecommendedAlarms({ routeKey })).toThrow(/^S\/Stage: addRecommendedAlarms routeKey must be known at synthesis/);
+});
+
+test.each([
+  ['evaluationPeriods', { clientError: { evaluationPeriods: 0 } }, 'clientError.evaluationPeriods', 0],
+  ['evaluationPeriods', { clientError: { evaluationPeriods: 2.5 } }, 'clientError.evaluationPeriods', 2.5],
+  ['datapointsToAlarm', { executionError: { datapointsToAlarm: 4 } }, 'executionError.datapointsToAlarm', 4],
+  ['datapointsToAlarm', { executionError: { evaluationPeriods: 6, datapointsToAlarm: 7 } }, 'executionError.datapointsToAlarm', 7],
+  ['period', { integrationLatency: { period: Duration.seconds(45) } }, 'integrationLatency.period', '45 seconds'],
+  ['period', { integrationLatency: { period: Duration.seconds(5) } }, 'integrationLatency.period', '5 seconds'],
+  ['evaluation time', { integrationLatency: { period: Duration.minutes(30), evaluationPeriods: 49 } }, 'integrationLatency.evaluationPeriods', '49 x 30 minutes'],
+  ['threshold', { clientError: { threshold: NaN } }, 'clientError.threshold', NaN],
+])('fails on a bad %s, before creating any alarm', (_what, options, prop, value) => {
+  const stage = newStage(newApi());
+
+  expect(() => stage.addRecommendedAlarms(options)).toThrow(errorNaming(prop, value));
+  expect(stage.node.tryFindChild('RecommendedAlarms')).toBeUndefined();
+});
+
+test('periods of 10 and 30 seconds and whole minutes are accepted, and a day of them', () => {
+  const stage = newStage(newApi());
+  const alarms = stage.addRecommendedAlarms({
+    clientError: { period: Duration.seconds(10) },
+    executionError: { period: Duration.seconds(30) },
+    integrationLatency: { period: Duration.minutes(2), evaluationPeriods: 720 },
+  });
+
+  expect(alarms).toHaveLength(3);
+});
+
+test('values known only at deploy time are not checked', () => {
+  const stage = newStage(newApi());
+  const alarms = stage.addRecommendedAlarms({
+    clientError: { evaluationPeriods: deployTimeNumber(stage.stack, 'N'), datapointsToAlarm: 9 },
+    executionError: { threshold: deployTimeNumber(stage.stack, 'Threshold'), datapointsToAlarm: 2 },
+  });
+
+  expect(alarms).toHaveLength(3);
+});
+
+test('fails on misspelt or mistyped options from JavaScript', () => {
+  const stage = newStage(newApi());
+
+  expect(() => stage.addRecommendedAlarms({ clientErrors: {} } as never)).toThrow(errorNaming('addRecommendedAlarms options key', 'clientErrors'));
+  expect(() => stage.addRecommendedAlarms({ clientError: { treshold: 1 } } as never)).toThrow(errorNaming('clientError key', 'treshold'));
+  expect(() => stage.addRecommendedAlarms({ clientError: { enabled: 'no' } } as never)).toThrow(errorNaming('clientError.enabled', 'no'));
+  expect(() => stage.addRecommendedAlarms({ actions: {} } as never)).toThrow(errorNaming('actions', '[object Object]'));
+});
