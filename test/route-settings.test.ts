@@ -295,8 +295,9 @@ describe('route settings error messages in full', () => {
 
   test('data trace with logging off says how to fix it', () => {
     expect(() => newStage(newApi(), { dataTraceEnabled: true, loggingLevel: LoggingLevel.OFF })).toThrow(new Error(
-      'S/Stage: dataTraceEnabled cannot be true when loggingLevel is OFF: data trace writes every message to the execution '
-      + 'logs, which turns them on; set loggingLevel to ERROR or INFO, or leave dataTraceEnabled unset'));
+      'S/Stage: dataTraceEnabled cannot be true when loggingLevel is OFF: a rule of this library, since AWS documents data '
+      + 'trace only as part of execution logging (full request and response logs, with INFO); set loggingLevel to ERROR or '
+      + 'INFO, or leave dataTraceEnabled unset'));
   });
 });
 

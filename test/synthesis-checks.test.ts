@@ -58,8 +58,9 @@ describe('advice', () => {
     newStage(api, { dataTraceEnabled: true, loggingLevel: LoggingLevel.ERROR, cloudWatchRole: true });
 
     expect(stageWarnings(api.stack)).toEqual([
-      'dataTraceEnabled writes every message in full to the execution logs, whatever the logging level: payloads may '
-      + 'hold personal or secret data, and the logs grow with the traffic. Use it for debugging, not in production.',
+      'dataTraceEnabled turns on data trace, which AWS documents as full request and response logging (with INFO): message '
+      + 'payloads may then reach the execution logs, and they may hold personal or secret data. AWS recommends against it '
+      + "for production APIs; this warning is this library's advice, acknowledge it where data trace is meant.",
     ]);
   });
 
