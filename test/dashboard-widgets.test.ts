@@ -132,3 +132,30 @@ test('fails on a bad route key or a misspelt option', () => {
   expect(() => stage.dashboardWidgets({ routeKey: '$connnect' })).toThrow(errorNaming('metricsForRoute routeKey', '$connnect'));
   expect(() => stage.dashboardWidgets({ route: 'a' } as never)).toThrow(errorNaming('dashboardWidgets options key', 'route'));
 });
+
+test('each line of a graph is labelled with its metric, and latency lines with their percentile', () => {
+  const stage = newStage(newApi());
+  const labels = stage.dashboardWidgets().map((widget) => rendered(stage.stack, widget).properties.metrics
+    .map((row: unknown[]) => (row[row.length - 1] as { label: string }).label));
+
+  expect(labels).toEqual([
+    ['ConnectCount'],
+    ['MessageCount'],
+    ['IntegrationError', 'ClientError', 'ExecutionError'],
+    ['IntegrationLatency p50', 'IntegrationLatency p90', 'IntegrationLatency p99'],
+  ]);
+});
+
+test("the alarm state widget is titled for what it shows", () => {
+  const stage = newStage(newApi());
+  stage.addRecommendedAlarms();
+  const widgets = stage.dashboardWidgets();
+
+  expect(rendered(stage.stack, widgets[widgets.length - 1]).properties.title).toBe('Alarms (dev)');
+});
+
+test('fails on options that are not an object, naming them', () => {
+  const stage = newStage(newApi());
+
+  expect(() => stage.dashboardWidgets('wide' as never)).toThrow(/^S\/Stage: dashboardWidgets options must be an object \(got 'wide'\)/);
+});

@@ -242,3 +242,21 @@ describe('the URLs on each domain', () => {
     expect(() => newStage(api).domainUrlFor('ws.example.com')).toThrow(/mapped on \(mappings: none\)/);
   });
 });
+
+describe('addDomainMapping and the URL lookups from JavaScript', () => {
+  test('fail on missing or mistyped options, naming them', () => {
+    const stage = newStage(newApi());
+
+    expect(() => stage.addDomainMapping(undefined as never)).toThrow(/^S\/Stage: addDomainMapping domainName must be given/);
+    expect(() => stage.addDomainMapping('ws.example.com' as never)).toThrow("S/Stage: addDomainMapping options must be an object (got 'ws.example.com')");
+    expect(() => stage.addDomainMapping({ domainName: 'ws.example.com' } as never))
+      .toThrow("S/Stage: addDomainMapping domainName must be an object (got 'ws.example.com')");
+  });
+
+  test('fail on a domain name or key that is not a string, naming them', () => {
+    const stage = newStage(newApi());
+
+    expect(() => stage.domainUrlFor(5 as never)).toThrow("S/Stage: domainUrlFor domainName must be a string (got '5')");
+    expect(() => stage.domainUrlFor('ws.example.com', 5 as never)).toThrow("S/Stage: domainUrlFor mappingKey must be a string (got '5')");
+  });
+});

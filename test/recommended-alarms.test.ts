@@ -216,3 +216,33 @@ test('fails on misspelt or mistyped options from JavaScript', () => {
   expect(() => stage.addRecommendedAlarms({ clientError: { enabled: 'no' } } as never)).toThrow(errorNaming('clientError.enabled', 'no'));
   expect(() => stage.addRecommendedAlarms({ actions: {} } as never)).toThrow(errorNaming('actions', '[object Object]'));
 });
+
+describe('option errors say the rule', () => {
+  test.each([
+    ['a period that is not 10 s, 30 s or whole minutes', { integrationLatency: { period: Duration.seconds(90) } },
+      "S/Stage: integrationLatency.period must be 10 seconds, 30 seconds or a whole number of minutes (got '1 minute 30 seconds')"],
+    ['more than a day of periods under an hour', { integrationLatency: { period: Duration.minutes(30), evaluationPeriods: 49 } },
+      "S/Stage: integrationLatency.evaluationPeriods times the period must be at most one day for periods under an hour (got '49 x 30 minutes')"],
+    ['a per-stage alarm for a route', { routeKey: 'sendmessage', clientError: { threshold: 0.1 } },
+      "S/Stage: clientError is an alarm AWS recommends per stage only: leave it out when routeKey is given (got 'sendmessage')"],
+    ['actions that are not an array', { actions: 'topic' }, "S/Stage: actions must be an array of alarm actions (got 'topic')"],
+    ['a threshold that is not a number', { clientError: { threshold: 'high' } }, "S/Stage: clientError.threshold must be a number (got 'high')"],
+  ])('on %s', (_what, options, message) => {
+    const api = newApi();
+    addRoute(api, 'sendmessage');
+    const stage = newStage(api, { detailedMetricsEnabled: true });
+
+    expect(() => stage.addRecommendedAlarms(options as never)).toThrow(message);
+  });
+
+  test('on options that are not an object', () => {
+    expect(() => newStage(newApi()).addRecommendedAlarms('all' as never))
+      .toThrow("S/Stage: addRecommendedAlarms options must be an object (got 'all')");
+  });
+});
+
+test('periods of an hour or more may be evaluated over more than a day', () => {
+  const stage = newStage(newApi());
+
+  expect(stage.addRecommendedAlarms({ integrationLatency: { period: Duration.hours(1), evaluationPeriods: 48 } })).toHaveLength(3);
+});

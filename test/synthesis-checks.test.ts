@@ -1,3 +1,4 @@
+import { Aspects, CfnElement } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { LoggingLevel } from '../src';
 import { addRoute, newApi, newStage } from './fixtures';
@@ -86,4 +87,28 @@ describe('advice', () => {
       + "routeSettings['sendmessage'].",
     ]);
   });
+});
+
+test('no route-metric warning for a route the API has, among others', () => {
+  const api = newApi();
+  addRoute(api, 'a');
+  addRoute(api, 'b');
+  const stage = newStage(api, { detailedMetricsEnabled: true });
+  stage.metricsForRoute('a');
+
+  Annotations.fromStack(api.stack).hasNoWarning('*', Match.stringLikeRegexp('matches no route'));
+});
+
+test('the synthesis work runs once, even when the aspect visits the stage again', () => {
+  const api = newApi();
+  const stage = newStage(api, { managedDeployment: true, dataTraceEnabled: true, loggingLevel: LoggingLevel.INFO });
+  addRoute(api, '$default');
+  const visitAgain = () => Aspects.of(stage).all.forEach((aspect) => aspect.visit(stage));
+  visitAgain();
+  const deploymentId = (stage.node.findChild('Deployment') as CfnElement).logicalId;
+  const idBefore = api.stack.resolve(deploymentId);
+  visitAgain();
+
+  expect(api.stack.resolve(deploymentId)).toBe(idBefore);
+  expect(stage.node.metadata.filter((entry) => String(entry.data).includes('dataTraceEnabled turns on data trace'))).toHaveLength(1);
 });

@@ -363,3 +363,25 @@ describe('checkString on absent values', () => {
     expect(() => checkString('p', undefined, { pattern: /^$/, rule: 'must be empty' })).not.toThrow();
   });
 });
+
+describe('props errors say the rule', () => {
+  /* eslint-disable @typescript-eslint/no-explicit-any */
+  test.each([
+    ['webSocketApi that is not an object', { webSocketApi: 'api' as any }, "S/Stage: webSocketApi must be an object (got 'api')"],
+    ['an empty clientCertificateId', { clientCertificateId: '' }, "S/Stage: clientCertificateId must not be empty (got '')"],
+    ['managedDeployment with autoDeploy', { managedDeployment: true, autoDeploy: true },
+      'S/Stage: managedDeployment cannot be true when autoDeploy is true: an auto-deployed stage takes no deployment of its own'],
+  ])('on %s', (_what, props, message) => {
+    expect(() => newStage(newApi(), props)).toThrow(message);
+  });
+  /* eslint-enable @typescript-eslint/no-explicit-any */
+
+  test('one deploy-time stage name may be given to two stages: it is only known at deploy time', () => {
+    const stack = newStack();
+    const api = newApi(stack);
+    const stageName = deployTimeString(stack, 'Name');
+    newStage(api, { stageName }, 'First');
+
+    expect(() => newStage(api, { stageName }, 'Second')).not.toThrow();
+  });
+});
