@@ -137,12 +137,11 @@ export class WebSocketStage extends WebSocketStageBase {
     } catch (error) {
       throw withConstructPath(this, error);
     }
-    // Routes and integrations may be added after the stage: what depends on them waits for synthesis.
-    let prepared = false;
+    // Routes and integrations may be added after the stage: what depends on them waits for synthesis. The work is
+    // idempotent, so a second visit (another synthesis of the app) changes nothing.
     Aspects.of(this).add({
       visit: (node) => {
-        if (node === this && !prepared) {
-          prepared = true;
+        if (node === this) {
           prepareStageForSynthesis({
             stage: this,
             api: this.api,

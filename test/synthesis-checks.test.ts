@@ -99,7 +99,7 @@ test('no route-metric warning for a route the API has, among others', () => {
   Annotations.fromStack(api.stack).hasNoWarning('*', Match.stringLikeRegexp('matches no route'));
 });
 
-test('the synthesis work runs once, even when the aspect visits the stage again', () => {
+test('the synthesis work is idempotent: a second visit of the aspect changes neither the deployment id nor the warnings', () => {
   const api = newApi();
   const stage = newStage(api, { managedDeployment: true, dataTraceEnabled: true, loggingLevel: LoggingLevel.INFO });
   addRoute(api, '$default');
