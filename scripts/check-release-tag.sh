@@ -16,8 +16,11 @@ if [ "$tag" != "v$version" ]; then
   echo "check-release-tag: tag '$tag' does not match package.json version '$version' (expected tag 'v$version')" >&2
   exit 1
 fi
-# Keep a Changelog: '## [0.1.0] - 2026-11-30'. Fixed-string match, so the dots of the version are literal.
-if ! grep -qF "## [$version]" CHANGELOG.md; then
+# Keep a Changelog: '## [0.1.0] - 2026-11-30'. A line that starts with the heading, compared as a string (the
+# dots of a version are not a pattern), ending there or followed by a space: not '## [0.1.0-rc.1]' nor '### [0.1.0]'.
+if ! awk -v heading="## [$version]" '
+  index($0, heading) == 1 && (length($0) == length(heading) || substr($0, length(heading) + 1, 1) == " ") { found = 1 }
+  END { exit !found }' CHANGELOG.md; then
   echo "check-release-tag: CHANGELOG.md has no '## [$version]' section for tag '$tag': move the Unreleased entries under it" >&2
   exit 1
 fi
