@@ -2,6 +2,8 @@
 # The language bindings, built from the jsii assembly and used as a consumer would:
 #   Python (pacmak's wheel + pytest), Java (pacmak's jar + Maven/JUnit), Go (pacmak's module + go test),
 #   .NET (generated code only: there is no .NET SDK), then a cross-language comparison of the seed app.
+# It tests the packages `npm run package` wrote into dist/ (the ones a release publishes), packaging first when
+# they are older than the build.
 # Builds the library if it is out of date, and runs `jsii-rosetta extract` if its tablet .jsii.tabl.json is, so that
 # pacmak translates the README examples from it (`npm run test:ts` leaves both up to date).
 # Everything it needs is installed here: a venv in .venv/ (pip), Maven artifacts in ~/.m2, Go modules in
@@ -46,17 +48,19 @@ first_line mvn -B --version; first_line go version
 # jsii-pacmak's Python build and our tests both need venv, which Debian's python3 ships separately.
 bash scripts/python-venv.sh
 
-step "jsii-pacmak: build the npm, Python and Java packages (wheel, jar)"
-# Two invocations because --code-only is global: Go and .NET are generated only (no .NET SDK here; the Go
-# module is built by test/go instead, because pacmak's `go mod tidy` would need aws-cdk-go v2.234.0,
-# which is not published). --no-npmignore: package.json "files" decides what npm publishes.
-rm -rf dist/js dist/python dist/java dist/go dist/dotnet "$SEED_OUT"
+step "the packages in dist/ (npm run package, when they are older than the build)"
+if bash scripts/stale.sh dist/.package-passed lib/.build-passed .jsii.tabl.json rosetta package.json scripts/package.sh; then
+  bash scripts/package.sh
+fi
+ls dist/python/*.whl dist/java/io/github/cdkwebsocketstage/cdk-websocket-stage/*/cdk-websocket-stage-*.jar dist/go/cdkwebsocketstage/go.mod
+rm -rf "$SEED_OUT"
 mkdir -p "$SEED_OUT" test-reports
-npx jsii-pacmak --no-npmignore --targets js python java --maven-local-repository="$M2_REPO"
-ls dist/python/*.whl dist/java/io/github/cdkwebsocketstage/cdk-websocket-stage/*/cdk-websocket-stage-*.jar
 
-step "jsii-pacmak: generate the Go and .NET code"
-npx jsii-pacmak --no-npmignore --code-only --targets go dotnet
+step "jsii-pacmak: generate the .NET code (no SDK here to build it; the release builds the package)"
+# Into a folder of its own: dist/dotnet is the NuGet package, present only where a .NET SDK built it.
+DOTNET_CODE="$ROOT/dist/.dotnet-code"
+rm -rf "$DOTNET_CODE"
+npx jsii-pacmak --no-npmignore --code-only --targets dotnet --outdir "$DOTNET_CODE"
 
 step "TypeScript: synthesize the seed app (test/seed)"
 node test/seed/run-seed.js "$SEED_OUT/typescript.template.json"
@@ -84,7 +88,7 @@ step "Go: go test in test/go (module from dist/go)"
 (cd test/go && SEED_TEMPLATE_OUT="$SEED_OUT/go.template.json" go test -count=1 -v ./...) | tee test-reports/go-test.txt
 
 step ".NET: the generated project is there (no SDK to build it)"
-dotnet_dir=dist/dotnet/CdkWebSocketStage
+dotnet_dir="$DOTNET_CODE/dotnet/CdkWebSocketStage"
 for f in "$dotnet_dir/CdkWebSocketStage.csproj" "$dotnet_dir/CdkWebSocketStage/WebSocketStage.cs" \
          "$dotnet_dir/CdkWebSocketStage/IWebSocketStage.cs" "$dotnet_dir/CdkWebSocketStage/IAccessLogSettings.cs" \
          "$dotnet_dir/cdk-websocket-stage-0.1.0.tgz"; do

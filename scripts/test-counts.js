@@ -46,7 +46,7 @@ const jestReports = fullJest.length > 0 ? fullJest : reports('test-reports', /^j
 
 const RUNNERS = [
   ['jest', jestReports, jest],
-  ['pytest', reports('test-reports', /^pytest\.xml$/), junit],
+  ['pytest', reports('test-reports', /^pytest(-package)?\.xml$/), junit],
   ['JUnit', reports('test/java/target/surefire-reports', /^TEST-.*\.xml$/), junit],
   ['go test', reports('test-reports', /^go-test\.txt$/), goTest],
 ];
