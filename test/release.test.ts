@@ -76,6 +76,17 @@ describe('release.yml', () => {
     expect(job.steps.indexOf(uploadStep!)).toBeGreaterThan(npmTest);
   });
 
+  test('its npm test packages dist/ and checks the packages, and nothing after that rebuilds them', () => {
+    const parts = String(packageJson.scripts.test).split(' ');
+    expect(parts.slice(0, 2)).toEqual(['bash', 'scripts/run-parts.sh']);
+    const packageAt = parts.indexOf('package');
+    expect(packageAt).toBeGreaterThan(1);
+    expect(parts.indexOf('test:package')).toBe(packageAt + 1);
+    // test:bindings tests the same packages: it must reuse dist/, not run pacmak over it (then it'd ship untested)
+    expect(parts.indexOf('test:bindings')).toBeGreaterThan(packageAt);
+    expect(read('scripts/test-bindings.sh')).not.toMatch(/rm -rf[^\n]*dist\/(js|python|java|go|dotnet)/);
+  });
+
   test('the package job builds the NuGet package: it sets up a .NET SDK', () => {
     const dotnet = release.jobs.package.steps.find((step) => step.uses?.startsWith('actions/setup-dotnet@'));
     expect(dotnet?.with?.['dotnet-version']).toMatch(/^8\./);
