@@ -1,7 +1,7 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { Aspects, Lazy, Tags, Token } from 'aws-cdk-lib/core';
+import { Aspects, Tags, Token } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { defaultWebSocketAccessLogFormat, renderAccessLogSettings } from './access-log';
 import { cloudWatchRoleAccount } from './cloudwatch-role';
@@ -96,12 +96,6 @@ export class WebSocketStage extends WebSocketStageBase {
         detailedMetricsEnabled: props.detailedMetricsEnabled,
       };
       checkRouteSettings('', this.defaultRouteSettings);
-      for (const [name, value] of userMapEntries('stageVariables', props.stageVariables, 'stageVariables name')) {
-        this.addStageVariable(name, value);
-      }
-      for (const [routeKey, settings] of userMapEntries('routeSettings', props.routeSettings)) {
-        this.addRouteSettings(routeKey, settings);
-      }
 
       this.api = props.webSocketApi;
       this.stageName = this.physicalName;
@@ -117,10 +111,16 @@ export class WebSocketStage extends WebSocketStageBase {
         description: props.description,
         clientCertificateId: props.clientCertificateId,
         defaultRouteSettings: renderRouteSettings(this.defaultRouteSettings),
-        routeSettings: Lazy.any({ produce: () => this.renderRouteSettings() }),
-        stageVariables: Lazy.any({ produce: () => this.renderStageVariables() }),
         accessLogSettings: renderAccessLogSettings(this, props.accessLogSettings),
       });
+      // Each addition renders the stage's variables and route settings into the resource there and then: no
+      // token is left to resolve, which would cost every stage's synthesis.
+      for (const [name, value] of userMapEntries('stageVariables', props.stageVariables, 'stageVariables name')) {
+        this.addStageVariable(name, value);
+      }
+      for (const [routeKey, settings] of userMapEntries('routeSettings', props.routeSettings)) {
+        this.addRouteSettings(routeKey, settings);
+      }
       for (const [key, value] of Object.entries(props.tags ?? {})) {
         Tags.of(this).add(key, value);
       }
@@ -231,6 +231,7 @@ export class WebSocketStage extends WebSocketStageBase {
       throw withConstructPath(this, error);
     }
     this.stageVariables.set(name, value);
+    this.resource.stageVariables = Object.fromEntries(this.stageVariables);
   }
 
   /**
@@ -251,6 +252,7 @@ export class WebSocketStage extends WebSocketStageBase {
       throw withConstructPath(this, error);
     }
     this.routeSettings.set(routeKey, settings);
+    this.resource.routeSettings = this.renderRouteSettings();
   }
 
   /**
@@ -276,15 +278,9 @@ export class WebSocketStage extends WebSocketStageBase {
     }
   }
 
-  private renderStageVariables(): { [name: string]: string } | undefined {
-    return this.stageVariables.size > 0 ? Object.fromEntries(this.stageVariables) : undefined;
-  }
-
-  private renderRouteSettings(): { [routeKey: string]: unknown } | undefined {
+  private renderRouteSettings(): { [routeKey: string]: unknown } {
     // Every route sets at least one field (addRouteSettings makes sure), so no route renders empty.
-    const routes = [...this.routeSettings];
-    return routes.length > 0
-      ? Object.fromEntries(routes.map(([routeKey, settings]) => [routeKey, renderRouteSettingsJson(mergeRouteSettings(this.defaultRouteSettings, settings))]))
-      : undefined;
+    return Object.fromEntries([...this.routeSettings].map(([routeKey, settings]) =>
+      [routeKey, renderRouteSettingsJson(mergeRouteSettings(this.defaultRouteSettings, settings))]));
   }
 }
