@@ -80,6 +80,18 @@ describe('stage variables', () => {
     });
   });
 
+  test('addStageVariable and addRouteSettings write into the L1 as they are called, after an escape-hatch assignment too', () => {
+    const stage = newStage(newApi());
+    const cfnStage = stage.node.defaultChild as apigwv2.CfnStage;
+    cfnStage.stageVariables = { set: 'by hand' };
+    cfnStage.routeSettings = { $default: { LoggingLevel: 'ERROR' } };
+    stage.addStageVariable('env', 'prod');
+    stage.addRouteSettings('$default', { detailedMetricsEnabled: true });
+
+    expect(cfnStage.stageVariables).toEqual({ env: 'prod' });
+    expect(stage.stack.resolve(cfnStage.routeSettings)).toEqual({ $default: { DetailedMetricsEnabled: true } });
+  });
+
   test('are left out of the template when there are none', () => {
     const stage = newStage(newApi(), { stageVariables: {} });
 
