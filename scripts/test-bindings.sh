@@ -2,10 +2,8 @@
 # The language bindings, built from the jsii assembly and used as a consumer would:
 #   Python (pacmak's wheel + pytest), Java (pacmak's jar + Maven/JUnit), Go (pacmak's module + go test),
 #   .NET (generated code only: there is no .NET SDK), then a cross-language comparison of the seed app.
-# It tests the packages `npm run package` wrote into dist/ (the ones a release publishes), packaging first when
-# they are older than the build.
-# Builds the library if it is out of date, and runs `jsii-rosetta extract` if its tablet .jsii.tabl.json is, so that
-# pacmak translates the README examples from it (`npm run test:ts` leaves both up to date).
+# It tests the packages `npm run package` wrote into dist/ (the ones a release publishes); when they are out of
+# date, scripts/package-if-stale.sh builds the library and packages it first.
 # Everything it needs is installed here: a venv in .venv/ (pip), Maven artifacts in ~/.m2, Go modules in
 # ~/go/pkg/mod (M2_REPO, GOMODCACHE and GOCACHE move them, e.g. to time a cold run). Any failure fails
 # the run; nothing is skipped.
@@ -36,10 +34,6 @@ step() {
 for need in "python3:Python 3" "java:a JDK, Java 17 or later" "mvn:Maven" "go:Go"; do
   command -v "${need%%:*}" > /dev/null || { echo "test-bindings: '${need%%:*}' is not installed: install ${need#*:}" >&2; exit 1; }
 done
-bash scripts/build-if-stale.sh
-if bash scripts/stale.sh .jsii.tabl.json lib/.build-passed rosetta; then
-  npx jsii-rosetta extract --strict
-fi
 
 step "prerequisites: node, python3 (with venv), java, mvn, go; the Python venv .venv/"
 first_line() { local text; text="$("$@" 2>&1)"; echo "${text%%$'\n'*}"; }  # no pipe: `| head` can break mvn
@@ -49,9 +43,7 @@ first_line mvn -B --version; first_line go version
 bash scripts/python-venv.sh
 
 step "the packages in dist/ (npm run package, when they are older than the build)"
-if bash scripts/stale.sh dist/.package-passed lib/.build-passed .jsii.tabl.json rosetta package.json scripts/package.sh; then
-  bash scripts/package.sh
-fi
+bash scripts/package-if-stale.sh
 ls dist/python/*.whl dist/java/io/github/cdkwebsocketstage/cdk-websocket-stage/*/cdk-websocket-stage-*.jar dist/go/cdkwebsocketstage/go.mod
 rm -rf "$SEED_OUT"
 mkdir -p "$SEED_OUT" test-reports

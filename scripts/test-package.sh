@@ -13,10 +13,7 @@ TWINE="twine==6.1.0"  # the major version publib-pypi uploads with
 
 bash scripts/check-workflows.sh
 
-bash scripts/build-if-stale.sh
-if bash scripts/stale.sh dist/.package-passed lib/.build-passed .jsii.tabl.json rosetta package.json scripts/package.sh; then
-  bash scripts/package.sh
-fi
+bash scripts/package-if-stale.sh
 
 bash scripts/python-venv.sh
 .venv/bin/pip install --quiet --disable-pip-version-check "$PYTEST" "$TWINE"
