@@ -78,6 +78,10 @@ export function checkRouteKey(prop: string, routeKey: string): void {
 /** The largest burst limit: CloudFormation's `ThrottlingBurstLimit` is a 32-bit Integer. */
 const MAX_BURST_LIMIT = 2 ** 31 - 1;
 
+const RATE_LIMIT_RULE = { integer: false, min: 0 };
+const BURST_LIMIT_RULE = { integer: true, min: 0, max: MAX_BURST_LIMIT };
+const LOGGING_LEVELS: readonly string[] = Object.values(LoggingLevel);
+
 /**
  * Throws when any of the settings breaks its rule.
  *
@@ -98,8 +102,8 @@ export function checkRouteSettings(prop: string, settings: RouteSettings, stageD
   }
   checkType(at('throttle'), settings.throttle, 'object');
   checkKnownKeys(at('throttle'), settings.throttle, THROTTLE_KEYS);
-  checkNumber(at('throttle.rateLimit'), settings.throttle?.rateLimit, { integer: false, min: 0 });
-  checkNumber(at('throttle.burstLimit'), settings.throttle?.burstLimit, { integer: true, min: 0, max: MAX_BURST_LIMIT });
+  checkNumber(at('throttle.rateLimit'), settings.throttle?.rateLimit, RATE_LIMIT_RULE);
+  checkNumber(at('throttle.burstLimit'), settings.throttle?.burstLimit, BURST_LIMIT_RULE);
   checkLoggingLevel(at('loggingLevel'), settings.loggingLevel);
   checkType(at('dataTraceEnabled'), settings.dataTraceEnabled, 'boolean');
   checkType(at('detailedMetricsEnabled'), settings.detailedMetricsEnabled, 'boolean');
@@ -117,9 +121,8 @@ export function checkRouteSettings(prop: string, settings: RouteSettings, stageD
 /** Throws when a resolved logging level is not one of `LoggingLevel`'s: JavaScript callers can pass any string. */
 function checkLoggingLevel(prop: string, level: LoggingLevel | undefined): void {
   checkType(prop, level, 'string');
-  const levels: string[] = Object.values(LoggingLevel);
-  if (level !== undefined && !Token.isUnresolved(level) && !levels.includes(level)) {
-    throw invalidInput(prop, `must be one of ${levels.join(', ')}`, level);
+  if (level !== undefined && !LOGGING_LEVELS.includes(level) && !Token.isUnresolved(level)) {
+    throw invalidInput(prop, `must be one of ${LOGGING_LEVELS.join(', ')}`, level);
   }
 }
 

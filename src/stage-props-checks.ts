@@ -1,7 +1,23 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { Token } from 'aws-cdk-lib/core';
-import { checkStageName, checkString, checkTags, checkType, invalidInput, RULES } from './validation';
+import { IConstruct } from 'constructs';
+import { checkStageName, checkString, checkTags, checkType, InputType, invalidInput, RULES } from './validation';
 import { WebSocketStageProps } from './websocket-stage-props';
+
+/**
+ * The declared type of each prop that is checked here only for its type; the objects among them are checked
+ * field by field where they are used.
+ */
+const PROP_TYPES: { readonly [prop: string]: InputType } = {
+  webSocketApi: 'object',
+  autoDeploy: 'boolean',
+  cloudWatchRole: 'boolean',
+  managedDeployment: 'boolean',
+  awsCdkLibLogicalIds: 'boolean',
+  domainMapping: 'object',
+  accessLogSettings: 'object',
+  throttle: 'object',
+};
 
 /**
  * Throws when a prop of a stage breaks its rule. Route settings, stage variables, the access log format and
@@ -9,47 +25,47 @@ import { WebSocketStageProps } from './websocket-stage-props';
  * JavaScript callers can pass and the template would carry as it is.
  */
 export function checkStageProps(props: WebSocketStageProps): void {
-  for (const [prop, value] of Object.entries(props)) {
+  // Only the props given: a stage sets a few of its many.
+  for (const prop in props) {
+    const value: unknown = props[prop as keyof WebSocketStageProps];
     if (value === null) {
       throw invalidInput(prop, 'must be left out, not null, to take its default', value);
     }
+    const type = PROP_TYPES[prop];
+    if (type !== undefined) {
+      checkType(prop, value, type);
+    }
   }
-  checkType('webSocketApi', props.webSocketApi, 'object');
   checkStageName('stageName', props.stageName);
   checkString('description', props.description, RULES.description);
-  checkString('clientCertificateId', props.clientCertificateId, { pattern: /^[\s\S]+$/, rule: 'must not be empty' });
+  checkString('clientCertificateId', props.clientCertificateId, RULES.clientCertificateId);
   checkTags('tags', props.tags);
-  for (const flag of ['autoDeploy', 'cloudWatchRole', 'managedDeployment', 'awsCdkLibLogicalIds'] as const) {
-    checkType(flag, props[flag], 'boolean');
-  }
-  for (const struct of ['domainMapping', 'accessLogSettings', 'throttle'] as const) {
-    checkType(struct, props[struct], 'object');
-  }
   if (props.managedDeployment && props.autoDeploy) {
     throw new Error('managedDeployment cannot be true when autoDeploy is true: an auto-deployed stage takes no '
       + 'deployment of its own (got autoDeploy: true, managedDeployment: true)');
   }
 }
 
-/** The names the stages of this app have taken on each API, with the path of the stage that took each. */
-const stageNamesByApi = new WeakMap<apigwv2.IWebSocketApi, Map<string, string>>();
+/** The names the stages of this app have taken on each API, with the stage that took each. */
+const stageNamesByApi = new WeakMap<apigwv2.IWebSocketApi, Map<string, IConstruct>>();
 
 /**
  * Throws when another stage of this app already has the stage's name on the same API: CloudFormation would create
  * the first and fail on the second. Names that are tokens are only known at deploy time and pass.
  */
-export function claimStageName(api: apigwv2.IWebSocketApi, stageName: string, stagePath: string): void {
-  if (Token.isUnresolved(stageName)) {
-    return;
-  }
+export function claimStageName(api: apigwv2.IWebSocketApi, stageName: string, stage: IConstruct): void {
   let taken = stageNamesByApi.get(api);
   if (!taken) {
     taken = new Map();
     stageNamesByApi.set(api, taken);
   }
   const other = taken.get(stageName);
-  if (other !== undefined) {
-    throw invalidInput('stageName', `must be unique on the API: stage '${other}' already has that name`, stageName);
+  if (other === undefined) {
+    taken.set(stageName, stage);
+    return;
   }
-  taken.set(stageName, stagePath);
+  // Asked only now, since it costs more than the lookup: a token may be shared, its value is unknown here.
+  if (!Token.isUnresolved(stageName)) {
+    throw invalidInput('stageName', `must be unique on the API: stage '${other.node.path}' already has that name`, stageName);
+  }
 }

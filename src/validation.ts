@@ -26,6 +26,10 @@ export const RULES = {
     pattern: /^[\s\S]+$/,
     rule: 'must not be empty',
   },
+  clientCertificateId: {
+    pattern: /^[\s\S]+$/,
+    rule: 'must not be empty',
+  },
   mappingKey: {
     pattern: /^[A-Za-z0-9$\-_.+!*'()]{0,300}$/,
     rule: "must be at most 300 characters of A-Z a-z 0-9 $ - _ . + ! * ' ( )",
@@ -96,12 +100,11 @@ export function invalidInput(prop: string, rule: string, value: unknown): Error 
  */
 export function checkString(prop: string, value: string | undefined, rule: StringRule): void {
   checkType(prop, value, 'string');
-  if (value === undefined || Token.isUnresolved(value)) {
+  // The rule first: it is cheaper than asking aws-cdk-lib whether the value is a token, and most values pass it.
+  if (value === undefined || rule.pattern.test(value) || Token.isUnresolved(value)) {
     return;
   }
-  if (!rule.pattern.test(value)) {
-    throw invalidInput(prop, rule.rule, value);
-  }
+  throw invalidInput(prop, rule.rule, value);
 }
 
 /** What a numeric input must be. */
@@ -118,15 +121,18 @@ export interface NumberRule {
  * Throws when a resolved number breaks its rule. Unresolved tokens and absent values pass.
  */
 export function checkNumber(prop: string, value: number | undefined, rule: NumberRule): void {
-  if (value === undefined || Token.isUnresolved(value)) {
+  if (value === undefined) {
+    return;
+  }
+  const ok = (rule.integer ? Number.isInteger(value) : Number.isFinite(value))
+    && value >= rule.min && (rule.max === undefined || value <= rule.max);
+  // The rule first, as for strings: it is cheaper than asking aws-cdk-lib whether the value is a token.
+  if (ok || Token.isUnresolved(value)) {
     return;
   }
   const kind = rule.integer ? 'an integer' : 'a number';
-  const ok = rule.integer ? Number.isInteger(value) : Number.isFinite(value);
-  if (!ok || value < rule.min || (rule.max !== undefined && value > rule.max)) {
-    const range = rule.max === undefined ? `>= ${rule.min}` : `from ${rule.min} to ${rule.max}`;
-    throw invalidInput(prop, `must be ${kind} ${range}`, value);
-  }
+  const range = rule.max === undefined ? `>= ${rule.min}` : `from ${rule.min} to ${rule.max}`;
+  throw invalidInput(prop, `must be ${kind} ${range}`, value);
 }
 
 /**

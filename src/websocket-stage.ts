@@ -88,7 +88,7 @@ export class WebSocketStage extends WebSocketStageBase {
     // Every error names the stage's path: in an app with many stages, that is what finds the one at fault.
     try {
       checkStageProps(props);
-      claimStageName(props.webSocketApi, props.stageName, this.node.path);
+      claimStageName(props.webSocketApi, props.stageName, this);
       this.defaultRouteSettings = {
         throttle: props.throttle,
         loggingLevel: props.loggingLevel,

@@ -296,6 +296,15 @@ describe('stage names on one API', () => {
 
     expect(() => newStage(api, { stageName: deployTimeString(stack, 'B') }, 'Second')).not.toThrow();
   });
+
+  test('pass when they are the same deploy-time value, which only the deployment can judge', () => {
+    const stack = newStack();
+    const api = newApi(stack);
+    const stageName = deployTimeString(stack, 'Name');
+    newStage(api, { stageName }, 'First');
+
+    expect(() => newStage(api, { stageName }, 'Second')).not.toThrow();
+  });
 });
 
 // The wording of an error is what tells the user what to fix: these pin whole messages, one per rule.
