@@ -45,7 +45,19 @@ def test_npm_tarball_holds_what_users_need_and_nothing_else():
     # .jsii.tabl.json: the README examples' translations, which other jsii libraries' docs reuse.
     assert rest == [".jsii", ".jsii.tabl.json", "API.md", "LICENSE", "README.md", "package.json"]
     modules = sorted(path.stem for path in (ROOT / "src").glob("*.ts"))
-    assert lib == sorted([f"lib/{m}.js" for m in modules] + [f"lib/{m}.d.ts" for m in modules])
+    assert lib == sorted([f"lib/{m}{ext}" for m in modules for ext in (".js", ".js.map", ".d.ts")])
+
+
+def test_npm_tarball_maps_every_module_to_its_typescript_source():
+    # Separate maps, not inline ones: Node reads a map only under --enable-source-maps, so loading costs nothing.
+    with tarfile.open(only("*.jsii.tgz", DIST / "js")) as tarball:
+        for module in sorted(path.stem for path in (ROOT / "src").glob("*.ts")):
+            code = tarball.extractfile(f"package/lib/{module}.js").read().decode()
+            source_map = json.load(tarball.extractfile(f"package/lib/{module}.js.map"))
+            assert code.rstrip().endswith(f"//# sourceMappingURL={module}.js.map"), module
+            # The sources ride in the map: src/ is not in the package.
+            assert source_map["sources"] == [f"../src/{module}.ts"], module
+            assert source_map["sourcesContent"] == [(ROOT / "src" / f"{module}.ts").read_text()], module
 
 
 def test_npm_tarball_is_this_version_and_this_readme():
