@@ -42,6 +42,17 @@ export function prepareStageForSynthesis(stage: StageAtSynthesis): void {
 }
 
 /**
+ * Whether `prepareStageForSynthesis` has anything to do for the stage: a plain stage (no logging, route settings,
+ * route metrics or managed deployment) has nothing, and then needs no aspect. Once true, it stays true.
+ */
+export function hasWorkAtSynthesis(stage: StageAtSynthesis): boolean {
+  const defaults = stage.defaultRouteSettings;
+  return stage.accessLogs || stage.executionLogGroup !== undefined || stage.deployment !== undefined
+    || stage.routeSettings.size > 0 || stage.measuredRoutes.size > 0
+    || defaults.dataTraceEnabled !== undefined || (defaults.loggingLevel ?? LoggingLevel.OFF) !== LoggingLevel.OFF;
+}
+
+/**
  * API Gateway refuses to deploy an API without routes ("At least one route is required"). Only an API defined in
  * this app can be seen to have none: an imported API's routes are not in the app.
  */

@@ -15,7 +15,7 @@ import {
 } from './route-settings';
 import { IWebSocketStage, WebSocketStageBase } from './stage-base';
 import { checkStageProps, claimStageName } from './stage-props-checks';
-import { prepareStageForSynthesis } from './synthesis-checks';
+import { hasWorkAtSynthesis, prepareStageForSynthesis, StageAtSynthesis } from './synthesis-checks';
 import { checkMapKey, checkStageName, checkString, RULES, userMapEntries, withConstructPath } from './validation';
 import { WebSocketStageAttributes, WebSocketStageProps } from './websocket-stage-props';
 
@@ -77,6 +77,7 @@ export class WebSocketStage extends WebSocketStageBase {
   private readonly deployment?: apigwv2.CfnDeployment;
   private readonly accessLogs: boolean;
   private readonly cloudWatchRole: boolean;
+  private preparesAtSynthesis = false;
 
   /**
    * @param scope the scope of the stage
@@ -137,26 +138,7 @@ export class WebSocketStage extends WebSocketStageBase {
     } catch (error) {
       throw withConstructPath(this, error);
     }
-    // Routes and integrations may be added after the stage: what depends on them waits for synthesis. The work is
-    // idempotent, so a second visit (another synthesis of the app) changes nothing.
-    Aspects.of(this).add({
-      visit: (node) => {
-        if (node === this) {
-          prepareStageForSynthesis({
-            stage: this,
-            api: this.api,
-            resource: this.resource,
-            defaultRouteSettings: this.defaultRouteSettings,
-            routeSettings: this.routeSettings,
-            measuredRoutes: this.measuredRoutes,
-            accessLogs: this.accessLogs,
-            cloudWatchRole: this.cloudWatchRole,
-            executionLogGroup: this.executionLogGroup,
-            deployment: this.deployment,
-          });
-        }
-      },
-    });
+    this.prepareAtSynthesisIfNeeded();
   }
 
   /**
@@ -253,6 +235,7 @@ export class WebSocketStage extends WebSocketStageBase {
     }
     this.routeSettings.set(routeKey, settings);
     this.resource.routeSettings = this.renderRouteSettings();
+    this.prepareAtSynthesisIfNeeded();
   }
 
   /**
@@ -267,7 +250,36 @@ export class WebSocketStage extends WebSocketStageBase {
   protected _onRouteMetrics(routeKey: string): void {
     if (!Token.isUnresolved(routeKey)) {
       this.measuredRoutes.add(routeKey);
+      this.prepareAtSynthesisIfNeeded();
     }
+  }
+
+  /**
+   * Routes and integrations may be added after the stage, so the work that depends on them waits for synthesis, in
+   * an aspect. Only a stage with such work gets one: an aspect on each plain stage cost an app of 1000 of them about
+   * 2% of its CPU time (bench/). The work is idempotent: a second synthesis of the app changes nothing.
+   */
+  private prepareAtSynthesisIfNeeded(): void {
+    if (this.preparesAtSynthesis || !hasWorkAtSynthesis(this.atSynthesis())) {
+      return;
+    }
+    this.preparesAtSynthesis = true;
+    Aspects.of(this).add({ visit: (node) => node === this && prepareStageForSynthesis(this.atSynthesis()) });
+  }
+
+  private atSynthesis(): StageAtSynthesis {
+    return {
+      stage: this,
+      api: this.api,
+      resource: this.resource,
+      defaultRouteSettings: this.defaultRouteSettings,
+      routeSettings: this.routeSettings,
+      measuredRoutes: this.measuredRoutes,
+      accessLogs: this.accessLogs,
+      cloudWatchRole: this.cloudWatchRole,
+      executionLogGroup: this.executionLogGroup,
+      deployment: this.deployment,
+    };
   }
 
   private domainUrlOf(produce: () => string): string {

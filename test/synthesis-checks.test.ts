@@ -65,6 +65,13 @@ describe('advice', () => {
     ]);
   });
 
+  test('data trace at the default logging level', () => {
+    const api = newApi();
+    newStage(api, { dataTraceEnabled: true, cloudWatchRole: true });
+
+    expect(stageWarnings(api.stack)).toEqual([expect.stringMatching(/^dataTraceEnabled turns on data trace/)]);
+  });
+
   test('logging without the CloudWatch role', () => {
     const api = newApi();
     newStage(api, { loggingLevel: LoggingLevel.ERROR });
@@ -111,4 +118,21 @@ test('the synthesis work is idempotent: a second visit of the aspect changes nei
 
   expect(api.stack.resolve(deploymentId)).toBe(idBefore);
   expect(stage.node.metadata.filter((entry) => String(entry.data).includes('dataTraceEnabled turns on data trace'))).toHaveLength(1);
+});
+
+describe('the aspect that runs this work', () => {
+  test('is not added to a stage with nothing to check at synthesis: an aspect per stage costs every stage time', () => {
+    const stage = newStage(newApi(), { throttle: { rateLimit: 10 }, cloudWatchRole: true, detailedMetricsEnabled: true });
+
+    expect(Aspects.of(stage).all).toHaveLength(0);
+  });
+
+  test('is added once, however much work the stage gets, also after it is constructed', () => {
+    const api = newApi();
+    const stage = newStage(api, { managedDeployment: true, loggingLevel: LoggingLevel.INFO, routeSettings: { a: { detailedMetricsEnabled: true } } });
+    stage.addRouteSettings('b', { detailedMetricsEnabled: true });
+    stage.metricsForRoute('a');
+
+    expect(Aspects.of(stage).all).toHaveLength(1);
+  });
 });
