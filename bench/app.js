@@ -1,5 +1,6 @@
 'use strict';
-// One benchmark process: `node bench/app.js <ours|aws-cdk-lib> <floor|latest> <stages> [outdir]`.
+// One benchmark process: `node bench/app.js <implementation> <floor|latest> <stages> [outdir]`, the implementation one
+// of `ours`, `aws-cdk-lib` and `aws-cdk-lib+library` (aws-cdk-lib's stage, with this library loaded but not used).
 // Builds the shape (stacks of 100 stages, 10 stages per WebSocket API, one IAM role per stack; every stage has a
 // throttle, a management-API grant to the role, a ConnectCount metric and its url and callbackUrl as outputs),
 // synthesizes it, and prints one JSON line: the phases' times, the process's CPU time and the resources by type.
@@ -12,8 +13,8 @@ const path = require('path');
 
 const [implName, cdkName, stagesArg, outdirArg] = process.argv.slice(2);
 const CDK_PACKAGES = { floor: 'aws-cdk-lib', latest: 'aws-cdk-lib-latest' };
-if (!['ours', 'aws-cdk-lib'].includes(implName) || !CDK_PACKAGES[cdkName] || !(Number(stagesArg) > 0)) {
-  throw new Error('usage: node bench/app.js <ours|aws-cdk-lib> <floor|latest> <stages> [outdir]');
+if (!['ours', 'aws-cdk-lib', 'aws-cdk-lib+library'].includes(implName) || !CDK_PACKAGES[cdkName] || !(Number(stagesArg) > 0)) {
+  throw new Error('usage: node bench/app.js <ours|aws-cdk-lib|aws-cdk-lib+library> <floor|latest> <stages> [outdir]');
 }
 
 // lib/ requires 'aws-cdk-lib', which is the floor in node_modules. For 'latest', every require of 'aws-cdk-lib' or
@@ -37,13 +38,15 @@ const THROTTLE = { rateLimit: 100, burstLimit: 50 };
 function loadModules() {
   const { App, CfnOutput, Stack } = require('aws-cdk-lib');
   const apigwv2 = require('aws-cdk-lib/aws-apigatewayv2');
+  // `aws-cdk-lib+library` loads this library without using it: what loading it costs, apart from what its stage costs.
+  const library = implName === 'aws-cdk-lib' ? undefined : require(path.join(__dirname, '..'));
   return {
     App,
     CfnOutput,
     Stack,
     apigwv2,
     iam: require('aws-cdk-lib/aws-iam'),
-    WebSocketStage: implName === 'ours' ? require(path.join(__dirname, '..')).WebSocketStage : apigwv2.WebSocketStage,
+    WebSocketStage: implName === 'ours' ? library.WebSocketStage : apigwv2.WebSocketStage,
   };
 }
 

@@ -1,11 +1,12 @@
 'use strict';
 // `npm run bench`: whole processes of bench/app.js (1000 stages), this library's WebSocketStage against aws-cdk-lib's,
-// on the aws-cdk-lib floor and on aws-cdk-lib-latest with its template validation off and on. Writes the raw
-// samples to bench/results.json and the medians to bench/RESULTS.md. Options: --runs R (default 7), --stages N.
+// on the aws-cdk-lib floor and on aws-cdk-lib-latest with its template validation off and on; with validation off,
+// also aws-cdk-lib's stage in a process that has loaded this library. Writes the raw samples to bench/results.json
+// and the medians to bench/RESULTS.md. Options: --runs R (default 7), --stages N.
 //
 // `node bench/run.js --smoke` (`npm run bench:smoke`, part of `npm test`): 10 stages, one process per
 // implementation and aws-cdk-lib, no timing asserted. Fails if a process fails, synthesizes the wrong number of
-// resources, or the two implementations' templates or metrics differ.
+// resources, or the implementations' templates or metrics differ.
 const { execFileSync, spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -15,6 +16,10 @@ const { writeReport } = require('./report');
 const ROOT = path.join(__dirname, '..');
 const APP = path.join(__dirname, 'app.js');
 const IMPLEMENTATIONS = ['ours', 'aws-cdk-lib'];
+// aws-cdk-lib's stage in a process that has also loaded this library: measured with validation off, it tells what
+// loading the library costs from what its stage costs.
+const LIBRARY_LOADED = 'aws-cdk-lib+library';
+const implementations = ({ validation }) => (validation ? IMPLEMENTATIONS : [...IMPLEMENTATIONS, LIBRARY_LOADED]);
 const CONFIGS = [
   { cdk: 'floor', validation: false },
   { cdk: 'latest', validation: false },
@@ -73,16 +78,18 @@ function comparableFiles(dir) {
   return fs.readdirSync(dir).filter((f) => f.endsWith('.template.json') || f === 'metrics.json').sort();
 }
 
-/** Throws unless ours and aws-cdk-lib's stage synthesized byte-identical templates and metrics. */
-function assertSameOutput(label, oursDir, theirsDir) {
+/** Throws unless the other implementations (aws-cdk-lib's stage) synthesized byte-identical templates and metrics to ours. */
+function assertSameOutput(label, oursDir, ...otherDirs) {
   const files = comparableFiles(oursDir);
-  const theirs = comparableFiles(theirsDir);
-  if (files.join() !== theirs.join()) {
-    throw new Error(`${label}: ours wrote ${files.join(', ')}, aws-cdk-lib's stage ${theirs.join(', ')}`);
-  }
-  for (const f of files) {
-    if (!fs.readFileSync(path.join(oursDir, f)).equals(fs.readFileSync(path.join(theirsDir, f)))) {
-      throw new Error(`${label}: ${f} differs between ours (${oursDir}) and aws-cdk-lib's stage (${theirsDir})`);
+  for (const dir of otherDirs) {
+    const theirs = comparableFiles(dir);
+    if (files.join() !== theirs.join()) {
+      throw new Error(`${label}: ours wrote ${files.join(', ')}, aws-cdk-lib's stage ${theirs.join(', ')}`);
+    }
+    for (const f of files) {
+      if (!fs.readFileSync(path.join(oursDir, f)).equals(fs.readFileSync(path.join(dir, f)))) {
+        throw new Error(`${label}: ${f} differs between ours (${oursDir}) and aws-cdk-lib's stage (${dir})`);
+      }
     }
   }
 }
@@ -93,24 +100,26 @@ const label = ({ cdk, validation }) => `${cdk}${cdk === 'latest' ? ` validation 
 async function checkEquivalence(configs, stages) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-equivalence-'));
   for (const [c, config] of configs.entries()) {
-    const dirs = IMPLEMENTATIONS.map((impl) => path.join(tmp, `${c}-${impl}`));
-    for (const [i, impl] of IMPLEMENTATIONS.entries()) {
+    const impls = implementations(config);
+    const dirs = impls.map((impl) => path.join(tmp, `${c}-${impl}`));
+    for (const [i, impl] of impls.entries()) {
       const s = await runApp(impl, config, stages, dirs[i]);
       log(`${label(config)} (${s.cdkVersion}) ${impl}: ok, ${s.wallMs.toFixed(0)} ms`);
     }
     assertSameOutput(label(config), ...dirs);
   }
-  log(`the two implementations synthesize the same templates and metrics (${stages} stages)`);
+  log(`ours and aws-cdk-lib's stage synthesize the same templates and metrics (${stages} stages)`);
   // Kept when a check fails, for the diff.
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 
-/** `runs` rounds; every round runs each config with both implementations, in alternating order. */
+/** `runs` rounds; every round runs each config with each implementation, the order rotating from round to round. */
 async function measure(stages, runs) {
-  const samples = CONFIGS.map((config) => ({ ...config, ours: [], 'aws-cdk-lib': [] }));
+  const samples = CONFIGS.map((config) => ({ ...config, ...Object.fromEntries(implementations(config).map((impl) => [impl, []])) }));
   for (let r = 0; r < runs; r++) {
     for (const entry of samples) {
-      const order = r % 2 === 0 ? IMPLEMENTATIONS : [...IMPLEMENTATIONS].reverse();
+      const impls = implementations(entry);
+      const order = impls.map((_, i) => impls[(i + r) % impls.length]);
       for (const impl of order) {
         const s = await runApp(impl, entry, stages);
         entry.cdkVersion = s.cdkVersion;
