@@ -6,18 +6,18 @@ import { WebSocketStageProps } from './websocket-stage-props';
 
 /**
  * The declared type of each prop that is checked here only for its type; the objects among them are checked
- * field by field where they are used.
+ * field by field where they are used. A map: a prop named like a member of `Object.prototype` must not match.
  */
-const PROP_TYPES: { readonly [prop: string]: InputType } = {
-  webSocketApi: 'object',
-  autoDeploy: 'boolean',
-  cloudWatchRole: 'boolean',
-  managedDeployment: 'boolean',
-  awsCdkLibLogicalIds: 'boolean',
-  domainMapping: 'object',
-  accessLogSettings: 'object',
-  throttle: 'object',
-};
+const PROP_TYPES: ReadonlyMap<string, InputType> = new Map([
+  ['webSocketApi', 'object'],
+  ['autoDeploy', 'boolean'],
+  ['cloudWatchRole', 'boolean'],
+  ['managedDeployment', 'boolean'],
+  ['awsCdkLibLogicalIds', 'boolean'],
+  ['domainMapping', 'object'],
+  ['accessLogSettings', 'object'],
+  ['throttle', 'object'],
+]);
 
 /**
  * Throws when a prop of a stage breaks its rule. Route settings, stage variables, the access log format and
@@ -31,7 +31,7 @@ export function checkStageProps(props: WebSocketStageProps): void {
     if (value === null) {
       throw invalidInput(prop, 'must be left out, not null, to take its default', value);
     }
-    const type = PROP_TYPES[prop];
+    const type = PROP_TYPES.get(prop);
     if (type !== undefined) {
       checkType(prop, value, type);
     }

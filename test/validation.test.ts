@@ -307,6 +307,11 @@ describe('stage names on one API', () => {
   });
 });
 
+test('a key the props do not declare is left alone, also one named like a member of every object', () => {
+  /* eslint-disable-next-line @typescript-eslint/no-explicit-any */
+  expect(() => newStage(newApi(), { toString: 'x', constructor: 1 } as any)).not.toThrow();
+});
+
 // The wording of an error is what tells the user what to fix: these pin whole messages, one per rule.
 describe('error messages in full', () => {
   /* eslint-disable @typescript-eslint/no-explicit-any */
