@@ -76,7 +76,6 @@ export class WebSocketStage extends WebSocketStageBase {
   private readonly domainMappings: DomainMappings;
   private readonly deployment?: apigwv2.CfnDeployment;
   private readonly accessLogs: boolean;
-  private readonly cloudWatchRole: boolean;
   private preparesAtSynthesis = false;
 
   /**
@@ -101,7 +100,6 @@ export class WebSocketStage extends WebSocketStageBase {
       this.api = props.webSocketApi;
       this.stageName = this.physicalName;
       this.accessLogs = props.accessLogSettings !== undefined;
-      this.cloudWatchRole = props.cloudWatchRole ?? false;
       this.deployment = props.managedDeployment ? createDeployment(this, this.api) : undefined;
 
       this.resource = new apigwv2.CfnStage(this, 'Resource', {
@@ -264,6 +262,7 @@ export class WebSocketStage extends WebSocketStageBase {
       return;
     }
     this.preparesAtSynthesis = true;
+    // Stryker disable next-line ConditionalExpression: equivalent; the work is idempotent, this only spares repeating it for each child
     Aspects.of(this).add({ visit: (node) => node === this && prepareStageForSynthesis(this.atSynthesis()) });
   }
 
@@ -276,7 +275,6 @@ export class WebSocketStage extends WebSocketStageBase {
       routeSettings: this.routeSettings,
       measuredRoutes: this.measuredRoutes,
       accessLogs: this.accessLogs,
-      cloudWatchRole: this.cloudWatchRole,
       executionLogGroup: this.executionLogGroup,
       deployment: this.deployment,
     };
