@@ -120,6 +120,7 @@ test.each([
   [{ width: 25 }, 'width', 25],
   [{ width: 0 }, 'width', 0],
   [{ height: 1.5 }, 'height', 1.5],
+  [{ width: 2.5 }, 'width', 2.5],
 ])('fails on bad options %j', (options, prop, value) => {
   const stage = newStage(newApi());
 

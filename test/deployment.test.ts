@@ -61,6 +61,15 @@ test('the deployment logical id changes when a route changes, and only then', ()
   expect(other).not.toBe(one);
 });
 
+test('a route that only moves to another logical id makes a new deployment: CloudFormation replaces the route', () => {
+  const before = deploymentIdWith(['sendmessage']);
+  const after = deploymentIdWith(['sendmessage'], (api) => {
+    (api.node.findChild('sendmessage-Route').node.defaultChild as apigwv2.CfnRoute).overrideLogicalId('MovedRoute');
+  });
+
+  expect(after).not.toBe(before);
+});
+
 test.each<[string, (api: apigwv2.CfnApi) => void]>([
   ['routeSelectionExpression', (api) => { api.routeSelectionExpression = '$request.body.type'; }],
   ['apiKeySelectionExpression', (api) => { api.apiKeySelectionExpression = '$context.authorizer.usageIdentifierKey'; }],

@@ -176,6 +176,7 @@ test.each([
   ['evaluationPeriods', { clientError: { evaluationPeriods: 2.5 } }, 'clientError.evaluationPeriods', 2.5],
   ['datapointsToAlarm', { executionError: { datapointsToAlarm: 4 } }, 'executionError.datapointsToAlarm', 4],
   ['datapointsToAlarm', { executionError: { evaluationPeriods: 6, datapointsToAlarm: 7 } }, 'executionError.datapointsToAlarm', 7],
+  ['datapointsToAlarm', { executionError: { evaluationPeriods: 3, datapointsToAlarm: 1.5 } }, 'executionError.datapointsToAlarm', 1.5],
   ['period', { integrationLatency: { period: Duration.seconds(45) } }, 'integrationLatency.period', '45 seconds'],
   ['period', { integrationLatency: { period: Duration.seconds(5) } }, 'integrationLatency.period', '5 seconds'],
   ['evaluation time', { integrationLatency: { period: Duration.minutes(30), evaluationPeriods: 49 } }, 'integrationLatency.evaluationPeriods', '49 x 30 minutes'],
