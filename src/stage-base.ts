@@ -219,15 +219,15 @@ export abstract class WebSocketStageBase extends Resource implements IWebSocketS
     return new RouteMetrics(this, routeKey);
   }
 
-  /** The alarms `addRecommendedAlarms` created, by route key ('' for the stage's). */
-  private readonly recommendedAlarms = new Map<string, cloudwatch.Alarm[]>();
+  /** The alarms `addRecommendedAlarms` created, by route key ('' for the stage's); created on first use, as most stages have none. */
+  private recommendedAlarms?: Map<string, cloudwatch.Alarm[]>;
 
   public addRecommendedAlarms(options: RecommendedAlarmsOptions = {}): cloudwatch.Alarm[] {
     try {
       const planned = planRecommendedAlarms(options);
       const { routeKey } = options;
       const key = routeKey ?? '';
-      if (this.recommendedAlarms.has(key)) {
+      if (this.recommendedAlarms?.has(key)) {
         throw new Error(`addRecommendedAlarms was already called for ${routeKey === undefined ? 'this stage' : `route '${routeKey}'`}: `
           + 'call it once, with every alarm\'s settings in its options');
       }
@@ -238,6 +238,7 @@ export abstract class WebSocketStageBase extends Resource implements IWebSocketS
       const container = this.node.tryFindChild(ALARMS_ID) ?? new Construct(this, ALARMS_ID);
       const scope = routeKey === undefined ? container : new Construct(container, `Route-${routeKey}`);
       const alarms = createRecommendedAlarms(scope, metrics, planned, options.actions);
+      this.recommendedAlarms ??= new Map();
       this.recommendedAlarms.set(key, alarms);
       return alarms;
     } catch (error) {
@@ -250,9 +251,9 @@ export abstract class WebSocketStageBase extends Resource implements IWebSocketS
       checkDashboardWidgetsOptions(options);
       const { routeKey } = options;
       if (routeKey === undefined) {
-        return createDashboardWidgets(this, [...this.recommendedAlarms.values()].flat(), this.stageName, options);
+        return createDashboardWidgets(this, [...this.recommendedAlarms?.values() ?? []].flat(), this.stageName, options);
       }
-      return createDashboardWidgets(this.metricsForRoute(routeKey), this.recommendedAlarms.get(routeKey) ?? [],
+      return createDashboardWidgets(this.metricsForRoute(routeKey), this.recommendedAlarms?.get(routeKey) ?? [],
         `${this.stageName}, route ${routeKey}`, options);
     } catch (error) {
       throw withConstructPath(this, error);

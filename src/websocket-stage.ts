@@ -19,6 +19,9 @@ import { hasWorkAtSynthesis, prepareStageForSynthesis, StageAtSynthesis } from '
 import { checkMapKey, checkStageName, checkString, RULES, userMapEntries, withConstructPath } from './validation';
 import { WebSocketStageAttributes, WebSocketStageProps } from './websocket-stage-props';
 
+const NO_ROUTE_SETTINGS: ReadonlyMap<string, RouteSettings> = new Map();
+const NO_ROUTES: ReadonlySet<string> = new Set();
+
 /**
  * A stage of an API Gateway v2 WebSocket API.
  *
@@ -67,13 +70,14 @@ export class WebSocketStage extends WebSocketStageBase {
 
   private readonly resource: apigwv2.CfnStage;
   private readonly defaultRouteSettings: RouteSettings;
+  // The four below are created on first use: most stages use none, and empty ones made a stage hold 18% more memory
+  // than aws-cdk-lib's, which the garbage collector walks again and again at synthesis (bench/).
   // Maps, not objects: keys are the user's, and an object would treat some of them specially.
-  private readonly stageVariables = new Map<string, string>();
-  private readonly routeSettings = new Map<string, RouteSettings>();
-  /** The routes `metricsForRoute` was asked for, checked at synthesis. */
-  private readonly measuredRoutes = new Set<string>();
+  private stageVariables?: Map<string, string>;
+  private routeSettings?: Map<string, RouteSettings>;
+  private measuredRoutes?: Set<string>; // the routes `metricsForRoute` was asked for, checked at synthesis
+  private domainMappings?: DomainMappings;
   private readonly apiMapping?: apigwv2.CfnApiMapping;
-  private readonly domainMappings: DomainMappings;
   private readonly deployment?: apigwv2.CfnDeployment;
   private readonly accessLogs: boolean;
   private preparesAtSynthesis = false;
@@ -131,8 +135,8 @@ export class WebSocketStage extends WebSocketStageBase {
       }
       if (props.domainMapping) {
         this.apiMapping = addDomainMapping(this, this.resource, props.domainMapping, props.awsCdkLibLogicalIds ?? false);
+        this.domainMappings = new DomainMappings(this, this.resource, props.domainMapping, this.apiMapping);
       }
-      this.domainMappings = new DomainMappings(this, this.resource, props.domainMapping, this.apiMapping);
     } catch (error) {
       throw withConstructPath(this, error);
     }
@@ -144,7 +148,7 @@ export class WebSocketStage extends WebSocketStageBase {
    * mapping on the root of the domain. Throws when the stage has no `domainMapping`.
    */
   public get domainUrl(): string {
-    return this.domainUrlOf(() => this.domainMappings.firstUrl('wss', 'domainUrl'));
+    return this.withMappings((mappings) => mappings.firstUrl('wss', 'domainUrl'));
   }
 
   /**
@@ -152,7 +156,7 @@ export class WebSocketStage extends WebSocketStageBase {
    * `https://{domain}` for a mapping on the root of the domain. Throws when the stage has no `domainMapping`.
    */
   public get domainCallbackUrl(): string {
-    return this.domainUrlOf(() => this.domainMappings.firstUrl('https', 'domainCallbackUrl'));
+    return this.withMappings((mappings) => mappings.firstUrl('https', 'domainCallbackUrl'));
   }
 
   /**
@@ -165,11 +169,7 @@ export class WebSocketStage extends WebSocketStageBase {
    * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-custom-domain-names.html
    */
   public addDomainMapping(options: apigwv2.DomainMappingOptions): apigwv2.IApiMapping {
-    try {
-      return this.domainMappings.add(options);
-    } catch (error) {
-      throw withConstructPath(this, error);
-    }
+    return this.withMappings((mappings) => mappings.add(options));
   }
 
   /**
@@ -180,7 +180,7 @@ export class WebSocketStage extends WebSocketStageBase {
    * @param mappingKey the key the stage is mapped under; none for the root
    */
   public domainUrlFor(domainName: string, mappingKey?: string): string {
-    return this.domainUrlOf(() => this.domainMappings.urlFor('wss', 'domainUrlFor', domainName, mappingKey));
+    return this.withMappings((mappings) => mappings.urlFor('wss', 'domainUrlFor', domainName, mappingKey));
   }
 
   /**
@@ -192,7 +192,7 @@ export class WebSocketStage extends WebSocketStageBase {
    * @param mappingKey the key the stage is mapped under; none for the root
    */
   public domainCallbackUrlFor(domainName: string, mappingKey?: string): string {
-    return this.domainUrlOf(() => this.domainMappings.urlFor('https', 'domainCallbackUrlFor', domainName, mappingKey));
+    return this.withMappings((mappings) => mappings.urlFor('https', 'domainCallbackUrlFor', domainName, mappingKey));
   }
 
   /**
@@ -210,6 +210,7 @@ export class WebSocketStage extends WebSocketStageBase {
     } catch (error) {
       throw withConstructPath(this, error);
     }
+    this.stageVariables ??= new Map();
     this.stageVariables.set(name, value);
     this.resource.stageVariables = Object.fromEntries(this.stageVariables);
   }
@@ -231,8 +232,9 @@ export class WebSocketStage extends WebSocketStageBase {
     } catch (error) {
       throw withConstructPath(this, error);
     }
+    this.routeSettings ??= new Map();
     this.routeSettings.set(routeKey, settings);
-    this.resource.routeSettings = this.renderRouteSettings();
+    this.resource.routeSettings = this.renderRouteSettings(this.routeSettings);
     this.prepareAtSynthesisIfNeeded();
   }
 
@@ -247,6 +249,7 @@ export class WebSocketStage extends WebSocketStageBase {
   /** @internal */
   protected _onRouteMetrics(routeKey: string): void {
     if (!Token.isUnresolved(routeKey)) {
+      this.measuredRoutes ??= new Set();
       this.measuredRoutes.add(routeKey);
       this.prepareAtSynthesisIfNeeded();
     }
@@ -272,25 +275,26 @@ export class WebSocketStage extends WebSocketStageBase {
       api: this.api,
       resource: this.resource,
       defaultRouteSettings: this.defaultRouteSettings,
-      routeSettings: this.routeSettings,
-      measuredRoutes: this.measuredRoutes,
+      routeSettings: this.routeSettings ?? NO_ROUTE_SETTINGS,
+      measuredRoutes: this.measuredRoutes ?? NO_ROUTES,
       accessLogs: this.accessLogs,
       executionLogGroup: this.executionLogGroup,
       deployment: this.deployment,
     };
   }
 
-  private domainUrlOf(produce: () => string): string {
+  private withMappings<T>(use: (mappings: DomainMappings) => T): T {
     try {
-      return produce();
+      this.domainMappings ??= new DomainMappings(this, this.resource);
+      return use(this.domainMappings);
     } catch (error) {
       throw withConstructPath(this, error);
     }
   }
 
-  private renderRouteSettings(): { [routeKey: string]: unknown } {
+  private renderRouteSettings(routeSettings: Map<string, RouteSettings>): { [routeKey: string]: unknown } {
     // Every route sets at least one field (addRouteSettings makes sure), so no route renders empty.
-    return Object.fromEntries([...this.routeSettings].map(([routeKey, settings]) =>
+    return Object.fromEntries([...routeSettings].map(([routeKey, settings]) =>
       [routeKey, renderRouteSettingsJson(mergeRouteSettings(this.defaultRouteSettings, settings))]));
   }
 }
