@@ -50,13 +50,20 @@ function loadModules() {
   };
 }
 
+/** The heap in use after a full collection: only under `node --expose-gc` (bench/run.js's warm-up processes). */
+const heapAfterGc = () => (global.gc ? (global.gc(), process.memoryUsage().heapUsed) : NaN);
+
 function buildApp({ App, CfnOutput, Stack, apigwv2, iam, WebSocketStage }, stages, outdir) {
   const app = new App({ outdir });
   const metrics = [];
   let stack;
   let role;
   let api;
+  let heapAtHalf;
   for (let i = 0; i < stages; i++) {
+    if (i === stages / 2) {
+      heapAtHalf = heapAfterGc();
+    }
     const inStack = i % STAGES_PER_STACK;
     if (inStack === 0) {
       stack = new Stack(app, `WebSocketStack${i / STAGES_PER_STACK}`);
@@ -73,7 +80,10 @@ function buildApp({ App, CfnOutput, Stack, apigwv2, iam, WebSocketStage }, stage
     new CfnOutput(stack, `${id}Url`, { value: stage.url });
     new CfnOutput(stack, `${id}CallbackUrl`, { value: stage.callbackUrl });
   }
-  return { app, metrics };
+  // What the second half of the stages holds, each with its share of its stack, API and outputs: the memory per stage
+  // that every garbage collection of the synthesis walks.
+  const heapPerStage = (heapAfterGc() - heapAtHalf) / (stages / 2);
+  return { app, metrics, heapPerStage };
 }
 
 /** The metrics as plain data (tokens resolved), so two implementations' metrics can be compared as text. */
@@ -101,7 +111,7 @@ function main() {
   const outdir = outdirArg ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bench-synth-'));
   const modules = loadModules();
   const t1 = performance.now();
-  const { app, metrics } = buildApp(modules, stages, outdir);
+  const { app, metrics, heapPerStage } = buildApp(modules, stages, outdir);
   const t2 = performance.now();
   const assembly = app.synth();
   const t3 = performance.now();
@@ -123,6 +133,7 @@ function main() {
     validation: process.env.CDK_VALIDATION !== 'false',
     phases: { loadMs: t1 - t0, constructMs: t2 - t1, synthMs: t3 - t2 },
     cpuMs: (cpu.user + cpu.system) / 1000,
+    ...(Number.isNaN(heapPerStage) ? {} : { heapPerStageBytes: heapPerStage }),
     stacks: assembly.stacks.length,
     resources,
   }));

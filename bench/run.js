@@ -2,7 +2,8 @@
 // `npm run bench`: whole processes of bench/app.js (1000 stages), this library's WebSocketStage against aws-cdk-lib's,
 // on the aws-cdk-lib floor and on aws-cdk-lib-latest with its template validation off and on; with validation off,
 // also aws-cdk-lib's stage in a process that has loaded this library. Writes the raw samples to bench/results.json
-// and the medians to bench/RESULTS.md. Options: --runs R (default 7), --stages N.
+// and the medians to bench/RESULTS.md, with the heap each stage holds (measured in processes of its own).
+// Options: --runs R (default 7), --stages N.
 //
 // `node bench/run.js --smoke` (`npm run bench:smoke`, part of `npm test`): 10 stages, one process per
 // implementation and aws-cdk-lib, no timing asserted. Fails if a process fails, synthesizes the wrong number of
@@ -18,6 +19,7 @@ const APP = path.join(__dirname, 'app.js');
 const IMPLEMENTATIONS = ['ours', 'aws-cdk-lib'];
 // With validation off, LIBRARY_LOADED tells what loading the library costs from what its stage costs.
 const implementations = ({ validation }) => (validation ? IMPLEMENTATIONS : [...IMPLEMENTATIONS, LIBRARY_LOADED]);
+const MEMORY_RUNS = 3;
 const CONFIGS = [
   { cdk: 'floor', validation: false },
   { cdk: 'latest', validation: false },
@@ -41,8 +43,8 @@ function expected(stages) {
 }
 
 /** Runs one app process; resolves to its wall time (seen from here) and the JSON line it printed. */
-function runApp(impl, { cdk, validation }, stages, outdir) {
-  const args = [APP, impl, cdk, String(stages), ...(outdir ? [outdir] : [])];
+function runApp(impl, { cdk, validation }, stages, outdir, nodeOptions = []) {
+  const args = [...nodeOptions, APP, impl, cdk, String(stages), ...(outdir ? [outdir] : [])];
   const env = { ...process.env, JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20,22', CDK_VALIDATION: String(validation) };
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
@@ -66,7 +68,7 @@ function runApp(impl, { cdk, validation }, stages, outdir) {
         reject(new Error(`${impl} on ${cdk} synthesized ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`));
         return;
       }
-      resolve({ wallMs, cpuMs: report.cpuMs, phases: report.phases, cdkVersion: report.cdkVersion });
+      resolve({ wallMs, cpuMs: report.cpuMs, phases: report.phases, cdkVersion: report.cdkVersion, heapPerStageBytes: report.heapPerStageBytes });
     });
   });
 }
@@ -129,6 +131,27 @@ async function measure(stages, runs) {
   return samples;
 }
 
+/**
+ * The heap each stage holds (app.js under `--expose-gc`), in processes of their own since the collections it forces
+ * would count in the timing: MEMORY_RUNS per implementation, alternating, on each aws-cdk-lib with validation off.
+ */
+async function measureMemory(stages) {
+  const results = [];
+  for (const config of CONFIGS.filter((c) => !c.validation)) {
+    const entry = { ...config, ours: [], 'aws-cdk-lib': [] };
+    for (let r = 0; r < MEMORY_RUNS; r++) {
+      for (const impl of IMPLEMENTATIONS) {
+        const s = await runApp(impl, config, stages, undefined, ['--expose-gc']);
+        entry.cdkVersion = s.cdkVersion;
+        entry[impl].push(s.heapPerStageBytes);
+        log(`memory ${r + 1}/${MEMORY_RUNS} ${label(config)} ${impl}: ${s.heapPerStageBytes.toFixed(0)} bytes per stage`);
+      }
+    }
+    results.push(entry);
+  }
+  return results;
+}
+
 function machine() {
   const version = (pkg) => require(path.join(ROOT, 'node_modules', pkg, 'package.json')).version;
   return {
@@ -155,6 +178,7 @@ async function main() {
   const loadBefore = os.loadavg();
   await checkEquivalence(CONFIGS, stages);
   const samples = await measure(stages, runs);
+  const memory = await measureMemory(stages);
   const results = {
     started: new Date(started).toISOString(),
     totalSeconds: (Date.now() - started) / 1000,
@@ -162,6 +186,7 @@ async function main() {
     settings: { stages, runs },
     loadAverage: { before: loadBefore, after: os.loadavg() },
     samples,
+    memory,
   };
   fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, null, 1) + '\n');
   writeReport(results, path.join(__dirname, 'RESULTS.md'));
