@@ -50,7 +50,7 @@ function loadModules() {
   };
 }
 
-/** The heap in use after a full collection: only under `node --expose-gc` (bench/run.js's warm-up processes). */
+/** The heap in use after a full collection; NaN unless under `node --expose-gc` (bench/run.js's memory processes). */
 const heapAfterGc = () => (global.gc ? (global.gc(), process.memoryUsage().heapUsed) : NaN);
 
 function buildApp({ App, CfnOutput, Stack, apigwv2, iam, WebSocketStage }, stages, outdir) {
@@ -59,9 +59,10 @@ function buildApp({ App, CfnOutput, Stack, apigwv2, iam, WebSocketStage }, stage
   let stack;
   let role;
   let api;
+  const half = Math.floor(stages / 2);
   let heapAtHalf;
   for (let i = 0; i < stages; i++) {
-    if (i === stages / 2) {
+    if (i === half) {
       heapAtHalf = heapAfterGc();
     }
     const inStack = i % STAGES_PER_STACK;
@@ -82,7 +83,7 @@ function buildApp({ App, CfnOutput, Stack, apigwv2, iam, WebSocketStage }, stage
   }
   // What the second half of the stages holds, each with its share of its stack, API and outputs: the memory per stage
   // that every garbage collection of the synthesis walks.
-  const heapPerStage = (heapAfterGc() - heapAtHalf) / (stages / 2);
+  const heapPerStage = (heapAfterGc() - heapAtHalf) / (stages - half);
   return { app, metrics, heapPerStage };
 }
 
