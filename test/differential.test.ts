@@ -1,3 +1,4 @@
+import { readFileSync } from 'fs';
 import { App, Aws, CfnCondition, CfnOutput, CfnResource, Duration, Fn, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
@@ -16,7 +17,7 @@ import { importDomain, newApi, newDomain, newLogGroup, newRole } from './fixture
 // DIFFERENTIAL_RUNS sets the number of cases (`npm run test:differential` draws 10,000); a failure prints the seed
 // and the shrunk case, and DIFFERENTIAL_SEED replays it.
 
-const AWS_CDK_LIB_VERSION: string = require('aws-cdk-lib/package.json').version;
+const AWS_CDK_LIB_VERSION: string = JSON.parse(readFileSync(require.resolve('aws-cdk-lib/package.json'), 'utf8')).version;
 const NUM_RUNS = Number(process.env.DIFFERENTIAL_RUNS ?? 300);
 const SEED = process.env.DIFFERENTIAL_SEED === undefined ? undefined : Number(process.env.DIFFERENTIAL_SEED);
 
