@@ -28,9 +28,10 @@ export function finalizeDeployment(deployment: apigwv2.CfnDeployment, api: apigw
   const definition = apiDefinition(api);
   const hash = createHash('sha256');
   const hashResource = (resource: CfnResource) => {
-    // Stryker disable next-line CallExpression: equivalent; the rendered resource holds its logical id too, and dropping this would change every managed deployment's id
-    hash.update(stack.getLogicalId(resource));
-    hash.update(JSON.stringify(stack.resolve(cloudFormationOf(resource))));
+    // The logical id too, overrides included: a resource that moves to another one is replaced, and the
+    // deployment must follow.
+    hash.update(stack.resolve(resource.logicalId));
+    hash.update(JSON.stringify(deployedPartOf(stack, resource)));
   };
   // Hashed, not waited for: the deployment's ApiId already makes it wait for the API.
   const ownResource = apiResource(api);
@@ -45,9 +46,15 @@ export function finalizeDeployment(deployment: apigwv2.CfnDeployment, api: apigw
 }
 
 /**
- * The resource as it will be written to the template. `_toCloudFormation` is aws-cdk-lib's own rendering; there is
- * no public equivalent, and hashing anything less would miss changes.
+ * What API Gateway deploys of the resource: its type and properties as they will be written to the template.
+ * Not its `Metadata`, which CloudFormation keeps to itself: `aws:cdk:path` is there under `cdk synth` and not in
+ * a unit test's `Template.fromStack`, and a change to metadata alone must not redeploy an unchanged API. Nor its
+ * `DependsOn` or policies, which only order and protect the resource. `_toCloudFormation` is aws-cdk-lib's own
+ * rendering (with the overrides applied); there is no public equivalent, and hashing anything less would miss changes.
  */
-function cloudFormationOf(resource: CfnResource): unknown {
-  return (resource as unknown as { _toCloudFormation(): unknown })._toCloudFormation();
+function deployedPartOf(stack: Stack, resource: CfnResource): unknown {
+  // The rendered resource is a token: it is the resolved one that has the Type and Properties.
+  const rendered = (resource as unknown as { _toCloudFormation(): unknown })._toCloudFormation();
+  const resources: Record<string, { Type: unknown; Properties?: unknown }> = stack.resolve(rendered).Resources;
+  return Object.values(resources).map(({ Type, Properties }) => ({ Type, Properties }));
 }

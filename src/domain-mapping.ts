@@ -32,6 +32,10 @@ export function addDomainMapping(
   });
   // The stage name is a literal, not a reference, so CloudFormation would not wait for the stage by itself.
   mapping.node.addDependency(stageResource);
+  // As aws-cdk-lib's stage: the Stage and its mapping wait for a domain defined in the app (an imported one has no
+  // resource to wait for). The Stage does not need it, but a dependency removed is a change to a switched stack.
+  stageResource.node.addDependency(options.domainName);
+  mapping.node.addDependency(options.domainName);
   return mapping;
 }
 

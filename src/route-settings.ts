@@ -186,6 +186,16 @@ export function renderRouteSettings(settings: RouteSettings): apigwv2.CfnStage.R
 }
 
 /**
+ * Renders the stage's `DefaultRouteSettings` as aws-cdk-lib's stage does for the props both have: nothing for
+ * `detailedMetricsEnabled: false` alone (API Gateway's default), so a switched stack gets no Stage update.
+ */
+export function renderDefaultRouteSettings(settings: RouteSettings): apigwv2.CfnStage.RouteSettingsProperty | undefined {
+  const onlyMetricsOff = settings.detailedMetricsEnabled === false && settings.throttle === undefined
+    && settings.loggingLevel === undefined && settings.dataTraceEnabled === undefined;
+  return onlyMetricsOff ? undefined : renderRouteSettings(settings);
+}
+
+/**
  * Renders settings for the stage's `RouteSettings` map. That property is untyped JSON in the L1, so the names
  * must already be CloudFormation's: the capitalized names of the typed `DefaultRouteSettings`.
  */

@@ -161,7 +161,8 @@ export interface WebSocketStageProps {
   /**
    * Whether the stage manages its own `AWS::ApiGatewayV2::Deployment`, for stages without `autoDeploy`. The
    * deployment waits for every route, integration, authorizer and model of the API, and is replaced (so the API
-   * is published again) whenever one of them changes. Use it to publish changes only through CloudFormation,
+   * is published again) whenever one of them changes. Only what API Gateway deploys counts, not the resources'
+   * metadata: `cdk synth` and a unit test's `Template.fromStack` give the deployment the same logical id. Use it to publish changes only through CloudFormation,
    * in step with the stack; it cannot be combined with `autoDeploy: true`.
    *
    * @default false

@@ -10,8 +10,9 @@ import { addDomainMapping } from './domain-mapping';
 import { DomainMappings } from './domain-mappings';
 import { createExecutionLogGroup } from './execution-log';
 import { ImportedWebSocketStage } from './imported-stage';
+import { applyPropertyInjectors, STAGE_PROPERTY_INJECTION_ID } from './property-injection';
 import {
-  checkRouteKey, checkRouteSetsSomething, checkRouteSettings, mergeRouteSettings, renderRouteSettings, renderRouteSettingsJson, RouteSettings,
+  checkRouteKey, checkRouteSetsSomething, checkRouteSettings, mergeRouteSettings, renderDefaultRouteSettings, renderRouteSettingsJson, RouteSettings,
 } from './route-settings';
 import { IWebSocketStage, WebSocketStageBase } from './stage-base';
 import { checkStageProps, claimStageName } from './stage-props-checks';
@@ -33,6 +34,13 @@ const NO_ROUTES: ReadonlySet<string> = new Set();
  * @resource AWS::ApiGatewayV2::Stage
  */
 export class WebSocketStage extends WebSocketStageBase {
+  /**
+   * The id property injectors are registered for to give every stage of this class its defaults:
+   * `PropertyInjectors.of(app).add({ constructUniqueId: WebSocketStage.PROPERTY_INJECTION_ID, inject })`.
+   * The stage also applies an injector registered for aws-cdk-lib's stage, before this one.
+   */
+  public static readonly PROPERTY_INJECTION_ID: string = STAGE_PROPERTY_INJECTION_ID;
+
   /**
    * Refers to a stage defined outside this app. Its URLs, grants and metrics work as on a stage defined here.
    *
@@ -88,6 +96,8 @@ export class WebSocketStage extends WebSocketStageBase {
    * @param props the stage's settings
    */
   constructor(scope: Construct, id: string, props: WebSocketStageProps) {
+    // As aws-cdk-lib's own stage does, before anything reads the props: an injected prop is checked like a given one.
+    props = applyPropertyInjectors(scope, id, props);
     super(scope, id, { physicalName: props.stageName });
     // Every error names the stage's path: in an app with many stages, that is what finds the one at fault.
     try {
@@ -113,7 +123,7 @@ export class WebSocketStage extends WebSocketStageBase {
         deploymentId: this.deployment?.ref,
         description: props.description,
         clientCertificateId: props.clientCertificateId,
-        defaultRouteSettings: renderRouteSettings(this.defaultRouteSettings),
+        defaultRouteSettings: renderDefaultRouteSettings(this.defaultRouteSettings),
         accessLogSettings: renderAccessLogSettings(this, props.accessLogSettings),
       });
       // Each addition renders the stage's variables and route settings into the resource there and then: no

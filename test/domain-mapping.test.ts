@@ -44,19 +44,37 @@ test('an imported domain is mapped by its name', () => {
   Template.fromStack(api.stack).hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', { DomainName: 'ws.example.com' });
 });
 
-test('the mapping waits for the stage', () => {
+test('as aws-cdk-lib, the mapping waits for the domain and the stage, and the stage for the domain', () => {
   const api = newApi();
-  const stage = newStage(api, { domainMapping: { domainName: newDomain(api.stack), mappingKey: 'v1' } });
+  const domain = newDomain(api.stack);
+  const stage = newStage(api, { domainMapping: { domainName: domain, mappingKey: 'v1' } });
   const stageLogicalId = api.stack.getLogicalId(stage.node.defaultChild as apigwv2.CfnStage);
+  const domainLogicalId = api.stack.getLogicalId(domain.node.defaultChild as apigwv2.CfnDomainName);
+  const template = Template.fromStack(api.stack);
 
-  Template.fromStack(api.stack).hasResource('AWS::ApiGatewayV2::ApiMapping', { DependsOn: [stageLogicalId] });
+  template.hasResource('AWS::ApiGatewayV2::ApiMapping', { DependsOn: [domainLogicalId, stageLogicalId] });
+  template.hasResource('AWS::ApiGatewayV2::Stage', { DependsOn: [domainLogicalId] });
 });
 
-test('the stage itself does not depend on the domain', () => {
+test('with awsCdkLibLogicalIds too, the mapping waits for the domain and the stage, and the stage for the domain', () => {
   const api = newApi();
-  newStage(api, { domainMapping: { domainName: newDomain(api.stack), mappingKey: 'v1' } });
+  const domain = newDomain(api.stack);
+  const stage = newStage(api, { domainMapping: { domainName: domain }, awsCdkLibLogicalIds: true });
+  const stageLogicalId = api.stack.getLogicalId(stage.node.defaultChild as apigwv2.CfnStage);
+  const domainLogicalId = api.stack.getLogicalId(domain.node.defaultChild as apigwv2.CfnDomainName);
+  const template = Template.fromStack(api.stack);
 
-  Template.fromStack(api.stack).hasResource('AWS::ApiGatewayV2::Stage', { DependsOn: Match.absent() });
+  template.hasResource('AWS::ApiGatewayV2::ApiMapping', { DependsOn: [domainLogicalId, stageLogicalId] });
+  template.hasResource('AWS::ApiGatewayV2::Stage', { DependsOn: [domainLogicalId] });
+});
+
+test('an imported domain adds no dependency: it has no resource in the stack', () => {
+  const api = newApi();
+  const stage = newStage(api, { domainMapping: { domainName: importDomain(api.stack) } });
+  const template = Template.fromStack(api.stack);
+
+  template.hasResource('AWS::ApiGatewayV2::ApiMapping', { DependsOn: [api.stack.getLogicalId(stage.node.defaultChild as apigwv2.CfnStage)] });
+  template.hasResource('AWS::ApiGatewayV2::Stage', { DependsOn: Match.absent() });
 });
 
 test('the mapping is the stage child with a fixed, readable construct id', () => {

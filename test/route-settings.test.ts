@@ -30,8 +30,18 @@ describe('default route settings', () => {
     expect(stageProperties(newStage(newApi(), { throttle: { burstLimit: 20 } }).stack).DefaultRouteSettings).toEqual({ ThrottlingBurstLimit: 20 });
   });
 
-  test('detailedMetricsEnabled false on its own is written, not dropped', () => {
-    expect(stageProperties(newStage(newApi(), { detailedMetricsEnabled: false }).stack).DefaultRouteSettings).toEqual({ DetailedMetricsEnabled: false });
+  test('detailedMetricsEnabled false on its own writes nothing, as aws-cdk-lib: it is API Gateway\'s default', () => {
+    expect(stageProperties(newStage(newApi(), { detailedMetricsEnabled: false }).stack)).not.toHaveProperty('DefaultRouteSettings');
+  });
+
+  test.each<[string, Partial<WebSocketStageProps>, object]>([
+    ['a throttle', { throttle: { rateLimit: 5 } }, { ThrottlingRateLimit: 5 }],
+    ['an empty throttle', { throttle: {} }, {}],
+    ['a logging level', { loggingLevel: LoggingLevel.ERROR, cloudWatchRole: true }, { LoggingLevel: 'ERROR' }],
+    ['data trace', { dataTraceEnabled: false }, { DataTraceEnabled: false }],
+  ])('detailedMetricsEnabled false is written with %s', (_name, props, written) => {
+    expect(stageProperties(newStage(newApi(), { detailedMetricsEnabled: false, ...props }).stack).DefaultRouteSettings)
+      .toEqual({ ...written, DetailedMetricsEnabled: false });
   });
 
   test.each([LoggingLevel.OFF, LoggingLevel.ERROR, LoggingLevel.INFO])('loggingLevel %s is written', (loggingLevel) => {
