@@ -90,7 +90,8 @@ export interface IWebSocketStage extends apigwv2.IWebSocketStage, IWebSocketMetr
   /**
    * Widgets for any `cloudwatch.Dashboard`: graphs of connections (ConnectCount), messages (MessageCount), errors
    * (IntegrationError, ClientError, ExecutionError) and integration latency (p50, p90, p99), then the state of the
-   * recommended alarms when `addRecommendedAlarms` was called before: all of the stage's, or the route's.
+   * recommended alarms when `addRecommendedAlarms` was called before: all of the stage's, or the route's. An alarm
+   * status widget shows at most 100 alarms, so more are split over several (`Alarms (prod, 1 of 2)`, ...).
    *
    * @param options the route to graph, the period, and the widgets' size
    */
@@ -234,6 +235,7 @@ export abstract class WebSocketStageBase extends Resource implements IWebSocketS
       if (routeKey !== undefined && Token.isUnresolved(routeKey)) {
         throw invalidInput('addRecommendedAlarms routeKey', 'must be known at synthesis: it is part of the alarms\' construct ids', routeKey);
       }
+      this._onRecommendedAlarms();
       const metrics: IWebSocketMetrics = routeKey === undefined ? this : this.metricsForRoute(routeKey);
       const container = this.node.tryFindChild(ALARMS_ID) ?? new Construct(this, ALARMS_ID);
       const scope = routeKey === undefined ? container : new Construct(container, `Route-${routeKey}`);
@@ -258,6 +260,16 @@ export abstract class WebSocketStageBase extends Resource implements IWebSocketS
     } catch (error) {
       throw withConstructPath(this, error);
     }
+  }
+
+  /**
+   * Told before `addRecommendedAlarms` creates alarms, so that a stage defined in this app can refuse tags its alarms
+   * would inherit but cannot carry. Imported stages have no tags of ours and do nothing.
+   *
+   * @internal
+   */
+  protected _onRecommendedAlarms(): void {
+    // Nothing to check by default.
   }
 
   /**

@@ -184,11 +184,17 @@ export function userMapEntries<T>(prop: string, map: { [key: string]: T } | unde
 }
 
 /**
- * AWS tag rules: at most 50 tags; keys 1-128 characters not starting with `aws:` in any case, values up to 256, of
- * letters, digits, spaces and + - = . _ : / @.
+ * AWS tag rules: at most 50 tags; keys 1-128 characters, values up to 256, of letters, digits, spaces and
+ * + - = . _ : / @, neither starting with `aws:` in any case (reserved for AWS on keys and values). API Gateway,
+ * CloudWatch Logs and CloudWatch alarms share them; an alarm's value must not be empty either (see the stage).
  */
 const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}+\-=._:/@]*$/u;
 const MAX_TAGS = 50;
+
+/** Whether a tag key or value starts with the prefix AWS reserves, `aws:`, in any case. */
+function isReservedForAws(text: string): boolean {
+  return text.toLowerCase().startsWith('aws:');
+}
 
 /**
  * Throws when a resolved tag key or value breaks AWS's tag rules.
@@ -199,12 +205,12 @@ export function checkTags(prop: string, tags: { [key: string]: string } | undefi
     throw invalidInput(prop, `must have at most ${MAX_TAGS} tags, the AWS limit per resource`, `${entries.length} tags`);
   }
   for (const [key, value] of entries) {
-    if (!Token.isUnresolved(key) && (key.length < 1 || characterCount(key) > 128 || key.toLowerCase().startsWith('aws:') || !TAG_CHARACTERS.test(key))) {
+    if (!Token.isUnresolved(key) && (key.length < 1 || characterCount(key) > 128 || isReservedForAws(key) || !TAG_CHARACTERS.test(key))) {
       throw invalidInput(`${prop} key`, "must be 1-128 characters of letters, digits, spaces and + - = . _ : / @, not starting with 'aws:'", key);
     }
     checkType(`${prop}.${key}`, value, 'string');
-    if (!Token.isUnresolved(value) && (characterCount(value) > 256 || !TAG_CHARACTERS.test(value))) {
-      throw invalidInput(`${prop}.${key}`, 'must be at most 256 characters of letters, digits, spaces and + - = . _ : / @', value);
+    if (!Token.isUnresolved(value) && (characterCount(value) > 256 || isReservedForAws(value) || !TAG_CHARACTERS.test(value))) {
+      throw invalidInput(`${prop}.${key}`, "must be at most 256 characters of letters, digits, spaces and + - = . _ : / @, not starting with 'aws:'", value);
     }
   }
 }

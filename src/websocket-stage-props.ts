@@ -145,7 +145,10 @@ export interface WebSocketStageProps {
   readonly cloudWatchRole?: boolean;
 
   /**
-   * Tags of the stage.
+   * Tags of the stage, which also go on every taggable resource the stage makes, as with `Tags.of(stage)`: its
+   * execution log group and its recommended alarms. At most 50; keys 1-128 characters and values at most 256, of
+   * letters, digits, spaces and `+ - = . _ : / @`, neither starting with `aws:`: the rules of API Gateway, CloudWatch
+   * Logs and CloudWatch alarms alike. Alarms also take no empty value, so `addRecommendedAlarms` refuses a stage with one.
    *
    * @default - no tags
    */

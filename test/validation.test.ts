@@ -336,7 +336,10 @@ describe('error messages in full', () => {
   test('tag keys and values give the AWS tag rules', () => {
     fails({ tags: { 'aws:x': 'v' } },
       "tags key must be 1-128 characters of letters, digits, spaces and + - = . _ : / @, not starting with 'aws:' (got 'aws:x')");
-    fails({ tags: { k: 'a#b' } }, "tags.k must be at most 256 characters of letters, digits, spaces and + - = . _ : / @ (got 'a#b')");
+    fails({ tags: { k: 'a#b' } },
+      "tags.k must be at most 256 characters of letters, digits, spaces and + - = . _ : / @, not starting with 'aws:' (got 'a#b')");
+    fails({ tags: { k: 'Aws:x' } },
+      "tags.k must be at most 256 characters of letters, digits, spaces and + - = . _ : / @, not starting with 'aws:' (got 'Aws:x')");
   });
 
   test('a __proto__ key says why it cannot be written', () => {

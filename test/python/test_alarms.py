@@ -51,3 +51,11 @@ def test_an_imported_stage_gets_the_alarms_and_a_second_call_raises():
     assert len(imported.add_recommended_alarms()) == 3
     with pytest.raises(Exception, match=r"S/Imported: addRecommendedAlarms was already called for this stage"):
         imported.add_recommended_alarms()
+
+
+def test_dashboard_widget_height_from_python_is_checked_against_cloudwatch_limit():
+    _, stage = fixture()
+
+    assert [widget.height for widget in stage.dashboard_widgets(height=1000)] == [1000] * 4
+    with pytest.raises(Exception, match=r"S/Stage: height must be an integer from 1 to 1000 \(got '1001'\)"):
+        stage.dashboard_widgets(height=1001)
