@@ -138,13 +138,15 @@ export function checkNumber(prop: string, value: number | undefined, rule: Numbe
 /**
  * Throws when a resolved stage name is not a valid WebSocket stage name.
  *
- * `$default` breaks the character rule like any name with a `$`; it gets its own message because it is the name of
- * HTTP APIs' default stage, and users coming from HTTP APIs reach for it.
+ * API Gateway v2 and CloudFormation allow a stage name "or `$default`". This library refuses `$default` (a rule of
+ * its own, with its own message): stages of that name on WebSocket APIs are reported to misbehave, with 429s on
+ * connect and no execution log group.
  */
 export function checkStageName(prop: string, value: string): void {
   if (value === '$default') {
-    throw invalidInput(prop, `${RULES.stageName.rule}, the characters AWS documents for stage names: '$' is not one of them, `
-      + "so '$default', the default stage of HTTP APIs, is not a WebSocket stage name", value);
+    throw invalidInput(prop, `${RULES.stageName.rule}: '$default', which API Gateway v2 allows for the default stage of `
+      + 'HTTP APIs, is refused by this library on WebSocket APIs, where such stages are reported to refuse connections (429) '
+      + 'and write no execution logs', value);
   }
   checkString(prop, value, RULES.stageName);
 }
