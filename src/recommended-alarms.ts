@@ -24,7 +24,10 @@ export interface RecommendedAlarmSettings {
   readonly threshold?: number;
 
   /**
-   * The period of the statistic: 10 seconds, 30 seconds or a whole number of minutes.
+   * The period of the statistic: a whole number of minutes. API Gateway publishes its metrics once a minute, so
+   * the 10, 20 and 30 seconds CloudWatch also takes, meant for high-resolution metrics, would wait on data that
+   * never comes. `period` times `evaluationPeriods` is at most a day for periods under an hour, and at most 7 days
+   * otherwise (CloudWatch PutMetricAlarm).
    *
    * @default Duration.minutes(1)
    */
@@ -189,8 +192,12 @@ export const RECOMMENDED_ALARMS: readonly Recommendation[] = [
   },
 ];
 
-/** The largest total evaluation time of an alarm whose period is under an hour (CloudWatch PutMetricAlarm). */
-const MAX_EVALUATION_SECONDS = 86_400;
+/**
+ * The largest total evaluation time (period x evaluation periods) of an alarm: a day for periods under an hour,
+ * 7 days otherwise (CloudWatch PutMetricAlarm).
+ */
+const MAX_EVALUATION_SECONDS_UNDER_AN_HOUR = 86_400;
+const MAX_EVALUATION_SECONDS = 604_800;
 
 /** A recommended alarm as the options tune it, checked and ready to create. */
 export interface PlannedAlarm {
@@ -273,13 +280,20 @@ function checkEvaluation(option: string, period: Duration, evaluationPeriods: nu
   checkNumber(`${option}.datapointsToAlarm`, datapointsToAlarm, {
     integer: true, min: 1, max: Token.isUnresolved(evaluationPeriods) ? undefined : evaluationPeriods,
   });
-  // No token check: cloudwatch.Metric needs a period known at synthesis.
-  const seconds = period.toSeconds();
-  if (![10, 30].includes(seconds) && (seconds < 60 || seconds % 60 !== 0)) {
-    throw invalidInput(`${option}.period`, 'must be 10 seconds, 30 seconds or a whole number of minutes', period.toHumanString());
+  // No token check: cloudwatch.Metric needs a period known at synthesis. Not integral: 1.5 s gets this error, not aws-cdk-lib's.
+  const seconds = period.toSeconds({ integral: false });
+  if (seconds < 60 || seconds % 60 !== 0) {
+    throw invalidInput(`${option}.period`, 'must be a whole number of minutes: API Gateway publishes its metrics once a minute, '
+      + 'so a shorter period would wait on data that never comes', period.toHumanString());
   }
-  if (seconds < 3600 && !Token.isUnresolved(evaluationPeriods) && seconds * evaluationPeriods > MAX_EVALUATION_SECONDS) {
-    throw invalidInput(`${option}.evaluationPeriods`, 'times the period must be at most one day for periods under an hour',
+  if (Token.isUnresolved(evaluationPeriods)) {
+    return;
+  }
+  const [limit, rule] = seconds < 3600
+    ? [MAX_EVALUATION_SECONDS_UNDER_AN_HOUR, 'at most one day for periods under an hour']
+    : [MAX_EVALUATION_SECONDS, 'at most 7 days'];
+  if (seconds * evaluationPeriods > limit) {
+    throw invalidInput(`${option}.evaluationPeriods`, `times the period must be ${rule}, CloudWatch's limit on an alarm's evaluation`,
       `${evaluationPeriods} x ${period.toHumanString()}`);
   }
 }
