@@ -20,7 +20,7 @@ node -e "
   }" "$fresh"
 if ! diff -u API.md "$fresh" > /dev/null 2>&1; then
   diff -u API.md "$fresh" | head -60 || true
-  echo "API.md is stale (or missing): run 'npm run docgen' and commit API.md" >&2
+  echo "API.md is stale (or missing): run 'npm run build' and commit API.md" >&2
   exit 1
 fi
 echo "API.md is current"

@@ -1,7 +1,7 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Duration } from 'aws-cdk-lib/core';
 import { IWebSocketMetrics } from './metrics';
-import { checkKnownKeys, checkNumber, checkType } from './validation';
+import { checkKnownKeys, checkNumber, checkType, keysOf } from './validation';
 
 /**
  * Options of `dashboardWidgets`.
@@ -37,7 +37,8 @@ export interface DashboardWidgetsOptions {
   readonly height?: number;
 }
 
-const OPTION_KEYS = ['routeKey', 'period', 'width', 'height'];
+/** The fields of `DashboardWidgetsOptions`, to catch keys that would be ignored. */
+const OPTION_KEYS = keysOf<DashboardWidgetsOptions>({ routeKey: true, period: true, width: true, height: true });
 
 /** The widest a CloudWatch dashboard widget can be: the grid's 24 columns. */
 const GRID_COLUMNS = 24;

@@ -2,7 +2,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Duration, Token } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { IWebSocketMetrics } from './metrics';
-import { checkKnownKeys, checkNumber, checkType, invalidInput } from './validation';
+import { checkKnownKeys, checkNumber, checkType, invalidInput, keysOf } from './validation';
 
 /**
  * How one recommended alarm differs from AWS's recommendation, or that it is left out. Every field left out keeps
@@ -19,7 +19,7 @@ export interface RecommendedAlarmSettings {
   /**
    * The value the statistic is compared with.
    *
-   * @default - AWS's recommended threshold (see `addRecommendedAlarms`)
+   * @default - the alarm's threshold in the README's "Recommended alarms" table
    */
   readonly threshold?: number;
 
@@ -36,7 +36,7 @@ export interface RecommendedAlarmSettings {
   /**
    * The number of periods the alarm looks at.
    *
-   * @default - AWS's recommendation (see `addRecommendedAlarms`)
+   * @default - the alarm's datapoints in the README's "Recommended alarms" table
    */
   readonly evaluationPeriods?: number;
 
@@ -50,8 +50,8 @@ export interface RecommendedAlarmSettings {
   /**
    * What a period without data counts as.
    *
-   * @default - NOT_BREACHING for the error and latency alarms (no traffic is no error), BREACHING for `messageCount`
-   * (no traffic is what it detects)
+   * @default - the alarm's missing-data treatment in the README's "Recommended alarms" table: not breaching where no
+   * traffic is no error, breaching for `messageCount` (no traffic is what it detects)
    */
   readonly treatMissingData?: cloudwatch.TreatMissingData;
 }
@@ -77,39 +77,43 @@ export interface RecommendedAlarmsOptions {
   readonly routeKey?: string;
 
   /**
-   * The ClientError alarm: Average over 1 minute > 0.05 (5% of messages) for 5 of 5 periods.
+   * The ClientError alarm: the share of messages API Gateway answered with a 4XX.
    *
-   * @default - AWS's recommendation
+   * @default - the values in the README's "Recommended alarms" table
    */
   readonly clientError?: RecommendedAlarmSettings;
 
   /**
-   * The ExecutionError alarm: Average over 1 minute > 0.05 (5% of messages) for 3 of 3 periods.
+   * The ExecutionError alarm: the share of messages that failed while calling the integration.
    *
-   * @default - AWS's recommendation
+   * @default - the values in the README's "Recommended alarms" table
    */
   readonly executionError?: RecommendedAlarmSettings;
 
   /**
-   * The IntegrationLatency alarm: p90 over 1 minute >= 2000 ms for 5 of 5 periods.
+   * The IntegrationLatency alarm: how long the integration takes to answer.
    *
-   * @default - AWS's recommendation
+   * @default - the values in the README's "Recommended alarms" table
    */
   readonly integrationLatency?: RecommendedAlarmSettings;
 
   /**
-   * The low-traffic MessageCount alarm: SampleCount over 1 minute < threshold for 10 of 10 periods. AWS recommends it
-   * only for APIs with steady traffic and leaves the threshold to you, so it is created only when enabled or given a
-   * threshold; enabled without one, it alarms on 10 minutes without any message (threshold 1).
+   * The low-traffic MessageCount alarm: too few messages. AWS recommends it only for APIs with steady traffic and
+   * leaves the threshold to you, so it is created only when enabled or given a threshold; enabled without one, it
+   * takes the threshold in the README's "Recommended alarms" table.
    *
    * @default - not created
    */
   readonly messageCount?: RecommendedAlarmSettings;
 }
 
-/** The keys of `RecommendedAlarmsOptions`, to refuse misspelt ones from JavaScript. */
-const OPTION_KEYS = ['actions', 'routeKey', 'clientError', 'executionError', 'integrationLatency', 'messageCount'];
-const SETTING_KEYS = ['enabled', 'threshold', 'period', 'evaluationPeriods', 'datapointsToAlarm', 'treatMissingData'];
+/** The fields of `RecommendedAlarmsOptions` and of `RecommendedAlarmSettings`, to refuse misspelt ones from JavaScript. */
+const OPTION_KEYS = keysOf<RecommendedAlarmsOptions>({
+  actions: true, routeKey: true, clientError: true, executionError: true, integrationLatency: true, messageCount: true,
+});
+const SETTING_KEYS = keysOf<RecommendedAlarmSettings>({
+  enabled: true, threshold: true, period: true, evaluationPeriods: true, datapointsToAlarm: true, treatMissingData: true,
+});
 
 /** One recommended alarm. */
 export interface Recommendation {
@@ -127,8 +131,9 @@ export interface Recommendation {
 }
 
 /**
- * AWS's recommended alarms for WebSocket APIs, from the "Recommended alarms" page of the CloudWatch user guide,
- * Amazon API Gateway section (ApiId, Stage and ApiId, Stage, Route dimensions):
+ * The one source of the recommended alarms' default values: the README's table is generated from it
+ * (scripts/docs.js), and the doc comments point at that table. AWS's recommended alarms for WebSocket APIs, from
+ * the "Recommended alarms" page of the CloudWatch user guide, Amazon API Gateway section (ApiId, Stage and ApiId, Stage, Route dimensions):
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Best_Practice_Recommended_Alarms_AWS_Services.html#ApiGateway
  * Every one has a period of 60 seconds and as many datapoints to alarm as evaluation periods. The ClientError and
  * ExecutionError metrics count 1 per failed message, so their Average is the share of messages that failed.

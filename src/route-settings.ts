@@ -1,6 +1,6 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { Token } from 'aws-cdk-lib/core';
-import { checkKnownKeys, checkNumber, checkString, checkType, invalidInput, RULES } from './validation';
+import { checkKnownKeys, checkNumber, checkString, checkType, invalidInput, keysOf, RULES } from './validation';
 
 /**
  * How much a WebSocket stage writes to its execution logs, in the CloudWatch log group that API Gateway creates and
@@ -55,8 +55,8 @@ export interface RouteSettings {
 }
 
 /** The fields of `RouteSettings` and of `ThrottleSettings`, to catch keys that would be ignored. */
-const ROUTE_SETTINGS_KEYS = ['throttle', 'loggingLevel', 'dataTraceEnabled', 'detailedMetricsEnabled'] as const;
-const THROTTLE_KEYS = ['rateLimit', 'burstLimit'] as const;
+const ROUTE_SETTINGS_KEYS = keysOf<RouteSettings>({ throttle: true, loggingLevel: true, dataTraceEnabled: true, detailedMetricsEnabled: true });
+const THROTTLE_KEYS = keysOf<apigwv2.ThrottleSettings>({ rateLimit: true, burstLimit: true });
 
 /** The route keys API Gateway defines for every WebSocket API; other keys starting with `$` are reserved. */
 const PREDEFINED_ROUTE_KEYS = ['$connect', '$disconnect', '$default'];

@@ -69,14 +69,8 @@ export interface IWebSocketStage extends apigwv2.IWebSocketStage, IWebSocketMetr
   /**
    * Creates the alarms AWS recommends for WebSocket APIs, on the stage or on one route, and returns them.
    *
-   * AWS's values, which the options can change:
-   *
-   * | Alarm | Statistic | Threshold | Period | Datapoints | Per route |
-   * | --- | --- | --- | --- | --- | --- |
-   * | ClientError | Average | > 0.05 | 1 minute | 5 of 5 | no |
-   * | ExecutionError | Average | > 0.05 | 1 minute | 3 of 3 | no |
-   * | IntegrationLatency | p90 | >= 2000 ms | 1 minute | 5 of 5 | yes |
-   * | MessageCount (only when enabled) | SampleCount | < 1 | 1 minute | 10 of 10 | yes |
+   * The alarms and their default statistic, threshold, datapoints and missing-data treatment are listed in the
+   * README's "Recommended alarms" table, which is generated from the code that creates them.
    *
    * Each alarm can be tuned or left out in the options. Their construct ids are public contract:
    * `RecommendedAlarms/ClientError` (`ExecutionError`, `IntegrationLatency`, `MessageCount`) under the stage, and

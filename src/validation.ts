@@ -218,6 +218,14 @@ export function checkTags(prop: string, tags: { [key: string]: string } | undefi
 }
 
 /**
+ * The keys of struct `T`, as a list for `checkKnownKeys` that the compiler keeps complete: the object literal must
+ * name every key of `T` (a new field that is left out does not compile) and nothing else.
+ */
+export function keysOf<T>(keys: { readonly [K in keyof Required<T>]: true }): readonly string[] {
+  return Object.keys(keys);
+}
+
+/**
  * Throws when a struct holds a key it does not declare, which would otherwise be ignored: JavaScript callers
  * have no compiler to catch a misspelt field.
  */
