@@ -5,8 +5,8 @@ import { IWebSocketMetrics } from './metrics';
 import { checkKnownKeys, checkNumber, checkType, invalidInput, keysOf } from './validation';
 
 /**
- * How one recommended alarm differs from AWS's recommendation, or that it is left out. Every field left out keeps
- * AWS's value.
+ * How one recommended alarm differs from its defaults (AWS's recommendation, or this library's choice where AWS leaves
+ * a value open), or that it is left out. Every field left out keeps its default.
  */
 export interface RecommendedAlarmSettings {
   /**
@@ -50,8 +50,9 @@ export interface RecommendedAlarmSettings {
   /**
    * What a period without data counts as.
    *
-   * @default - the alarm's missing-data treatment in the README's "Recommended alarms" table: not breaching where no
-   * traffic is no error, breaching for `messageCount` (no traffic is what it detects)
+   * @default - the alarm's missing-data treatment in the README's "Recommended alarms" table, this library's choice
+   * (AWS names none): not breaching where no traffic is no error, breaching for `messageCount` (no traffic is what it
+   * detects)
    */
   readonly treatMissingData?: cloudwatch.TreatMissingData;
 }
@@ -100,7 +101,7 @@ export interface RecommendedAlarmsOptions {
   /**
    * The low-traffic MessageCount alarm: too few messages. AWS recommends it only for APIs with steady traffic and
    * leaves the threshold to you, so it is created only when enabled or given a threshold; enabled without one, it
-   * takes the threshold in the README's "Recommended alarms" table.
+   * takes the threshold in the README's "Recommended alarms" table, this library's choice.
    *
    * @default - not created
    */
@@ -122,8 +123,11 @@ export interface Recommendation {
   readonly metric: (metrics: IWebSocketMetrics, props: cloudwatch.MetricOptions) => cloudwatch.Metric;
   readonly statistic: string;
   readonly threshold: number;
+  /** Whether the threshold is AWS's; AWS leaves MessageCount's to the user ("depends on your situation"). */
+  readonly awsThreshold: boolean;
   readonly comparisonOperator: cloudwatch.ComparisonOperator;
   readonly evaluationPeriods: number;
+  /** This library's choice for every alarm: AWS's page names no treatment of missing data. */
   readonly treatMissingData: cloudwatch.TreatMissingData;
   readonly perRoute: boolean;
   readonly enabledByDefault: boolean;
@@ -136,7 +140,8 @@ export interface Recommendation {
  * the "Recommended alarms" page of the CloudWatch user guide, Amazon API Gateway section (ApiId, Stage and ApiId, Stage, Route dimensions):
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Best_Practice_Recommended_Alarms_AWS_Services.html#ApiGateway
  * Every one has a period of 60 seconds and as many datapoints to alarm as evaluation periods. The ClientError and
- * ExecutionError metrics count 1 per failed message, so their Average is the share of messages that failed.
+ * ExecutionError metrics count 1 per failed message, so their Average is the share of messages that failed. Where
+ * AWS leaves a value open (MessageCount's threshold, and missing data for all), the value is this library's choice.
  */
 export const RECOMMENDED_ALARMS: readonly Recommendation[] = [
   {
@@ -144,6 +149,7 @@ export const RECOMMENDED_ALARMS: readonly Recommendation[] = [
     metric: (m, p) => m.metricClientError(p),
     statistic: 'Average',
     threshold: 0.05,
+    awsThreshold: true,
     comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
     evaluationPeriods: 5,
     treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
@@ -158,6 +164,7 @@ export const RECOMMENDED_ALARMS: readonly Recommendation[] = [
     metric: (m, p) => m.metricExecutionError(p),
     statistic: 'Average',
     threshold: 0.05,
+    awsThreshold: true,
     comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
     evaluationPeriods: 3,
     treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
@@ -172,6 +179,7 @@ export const RECOMMENDED_ALARMS: readonly Recommendation[] = [
     metric: (m, p) => m.metricIntegrationLatency(p),
     statistic: 'p90',
     threshold: 2000,
+    awsThreshold: true,
     comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
     evaluationPeriods: 5,
     treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
@@ -186,6 +194,7 @@ export const RECOMMENDED_ALARMS: readonly Recommendation[] = [
     metric: (m, p) => m.metricMessageCount(p),
     statistic: 'SampleCount',
     threshold: 1,
+    awsThreshold: false,
     comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
     evaluationPeriods: 10,
     treatMissingData: cloudwatch.TreatMissingData.BREACHING,
@@ -253,6 +262,15 @@ export function planRecommendedAlarms(options: RecommendedAlarmsOptions): Planne
     });
   }
   return planned;
+}
+
+/**
+ * The construct id of the scope that holds one route's alarms: `Route-{routeKey}`, with `%` written `%25` and `/`
+ * written `%2F`, in that order. Construct ids cannot hold `/` (the constructs library would write it `--`, so that
+ * `a/b` and `a--b` collided); escaping the escape character too keeps every route key's id its own, and reversible.
+ */
+export function routeAlarmsId(routeKey: string): string {
+  return `Route-${routeKey.replace(/%/g, '%25').replace(/\//g, '%2F')}`;
 }
 
 /**

@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { checkDashboardWidgetsOptions, createDashboardWidgets, DashboardWidgetsOptions } from './dashboard-widgets';
 import { grantInvokeConnect, grantManageConnections } from './grants';
 import { IWebSocketMetrics, stageMetric, webSocketMetric } from './metrics';
-import { createRecommendedAlarms, planRecommendedAlarms, RecommendedAlarmsOptions } from './recommended-alarms';
+import { createRecommendedAlarms, planRecommendedAlarms, RecommendedAlarmsOptions, routeAlarmsId } from './recommended-alarms';
 import { IWebSocketRouteMetrics, RouteMetrics } from './route-metrics';
 import { checkRouteKey } from './route-settings';
 import { executeApiUrl } from './urls';
@@ -74,7 +74,9 @@ export interface IWebSocketStage extends apigwv2.IWebSocketStage, IWebSocketMetr
    *
    * Each alarm can be tuned or left out in the options. Their construct ids are public contract:
    * `RecommendedAlarms/ClientError` (`ExecutionError`, `IntegrationLatency`, `MessageCount`) under the stage, and
-   * `RecommendedAlarms/Route-{routeKey}/…` for a route. Each stage, and each route, takes one call: a second throws.
+   * `RecommendedAlarms/Route-{routeKey}/…` for a route, with `%` in the key written `%25` and `/` written `%2F`
+   * (construct ids cannot hold `/`), so each route key has its own id. Each stage, and each route, takes one call: a
+   * second throws.
    *
    * @param options actions for every alarm, the route, and how each alarm differs from AWS's recommendation
    * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Best_Practice_Recommended_Alarms_AWS_Services.html#ApiGateway
@@ -232,7 +234,7 @@ export abstract class WebSocketStageBase extends Resource implements IWebSocketS
       this._onRecommendedAlarms();
       const metrics: IWebSocketMetrics = routeKey === undefined ? this : this.metricsForRoute(routeKey);
       const container = this.node.tryFindChild(ALARMS_ID) ?? new Construct(this, ALARMS_ID);
-      const scope = routeKey === undefined ? container : new Construct(container, `Route-${routeKey}`);
+      const scope = routeKey === undefined ? container : new Construct(container, routeAlarmsId(routeKey));
       const alarms = createRecommendedAlarms(scope, metrics, planned, options.actions);
       this.recommendedAlarms ??= new Map();
       this.recommendedAlarms.set(key, alarms);

@@ -130,6 +130,17 @@ test('per route, the IntegrationLatency (and MessageCount) alarms carry the Rout
   Annotations.fromStack(stage.stack).hasNoWarning('*', Match.anyValue());
 });
 
+test('route keys that construct ids would confuse get ids of their own: / is written %2F and % is written %25', () => {
+  const stage = newStage(newApi(), { detailedMetricsEnabled: true });
+  const keys = ['a/b', 'a--b', 'a%2Fb', 'a%b', '%', '/'];
+  const ids = keys.map((routeKey) => stage.addRecommendedAlarms({ routeKey })[0].node.scope!.node.id);
+
+  expect(ids).toEqual(['Route-a%2Fb', 'Route-a--b', 'Route-a%252Fb', 'Route-a%25b', 'Route-%25', 'Route-%2F']);
+  // Reversible: undoing the escapes in the opposite order gives the route key back.
+  expect(ids.map((id) => id.slice('Route-'.length).replace(/%2F/g, '/').replace(/%25/g, '%'))).toEqual(keys);
+  expect(Object.keys(Template.fromStack(stage.stack).findResources('AWS::CloudWatch::Alarm'))).toHaveLength(keys.length);
+});
+
 test('the stage and each route take one call each', () => {
   const api = newApi();
   addRoute(api, 'a');
