@@ -5,7 +5,7 @@ import { join } from 'path';
 import { parse } from 'yaml';
 
 // What a release depends on and no other test sees: the workflows that build and publish, the changelog, the
-// release section of CONTRIBUTING.md and the tag check. actionlint checks the workflows' syntax
+// release guide docs/releasing.md and the tag check. actionlint checks the workflows' syntax
 // (scripts/check-workflows.sh); these tests check what they do.
 
 interface Step {
@@ -49,16 +49,6 @@ const runs = (job: Job) => job.steps.map((step) => step.run ?? '');
 const indexOfRun = (job: Job, pattern: RegExp) => runs(job).findIndex((run) => pattern.test(run));
 const publishJobs = Object.entries(release.jobs).filter(([id]) => id !== 'package');
 const uploadStep = release.jobs.package.steps.find((step) => step.uses?.startsWith('actions/upload-artifact@'));
-
-/** The text of one `## ` section of a Markdown file, without its heading. */
-function section(markdown: string, heading: string): string {
-  const start = markdown.indexOf(`\n## ${heading}\n`);
-  if (start < 0) {
-    throw new Error(`no '## ${heading}' section`);
-  }
-  const end = markdown.indexOf('\n## ', start + 1);
-  return markdown.slice(start, end < 0 ? undefined : end);
-}
 
 describe('release.yml', () => {
   test('runs on the push of a version tag, and on nothing else', () => {
@@ -150,16 +140,16 @@ describe('the Go module repository', () => {
     expect(moduleName).toMatch(/^github\.com\/[^/]+\/[^/]+$/);
   });
 
-  test('is the one CONTRIBUTING.md names for the release', () => {
-    expect(section(read('CONTRIBUTING.md'), 'Releasing')).toContain(`\`${moduleName}\``);
+  test('is the one docs/releasing.md names for the release', () => {
+    expect(read('docs/releasing.md')).toContain(`\`${moduleName}\``);
   });
 });
 
-describe('CONTRIBUTING.md', () => {
-  test('its release section names every secret release.yml uses, and no other', () => {
+describe('docs/releasing.md', () => {
+  test('names every secret release.yml uses, and no other', () => {
     const used = [...read('.github/workflows/release.yml').matchAll(/\$\{\{\s*secrets\.(\w+)\s*\}\}/g)].map((m) => m[1]);
     // The first cell of each row of the section's secrets table, e.g. | `MAVEN_USERNAME`, `MAVEN_PASSWORD` | ...
-    const rows = section(read('CONTRIBUTING.md'), 'Releasing').split('\n').filter((line) => line.startsWith('| `'));
+    const rows = read('docs/releasing.md').split('\n').filter((line) => line.startsWith('| `'));
     const documented = rows.flatMap((row) => [...row.split('|')[1].matchAll(/`(\w+)`/g)].map((m) => m[1]));
     expect(documented.length).toBeGreaterThan(0);
     expect([...new Set(documented)].sort()).toEqual([...new Set(used)].sort());
