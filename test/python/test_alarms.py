@@ -77,3 +77,10 @@ def test_alarm_periods_from_python_follow_api_gateway_and_cloudwatch(settings, m
 
     with pytest.raises(Exception, match=message):
         stage.add_recommended_alarms(integration_latency=settings)
+
+
+def test_route_keys_from_python_that_construct_ids_would_confuse_get_ids_of_their_own():
+    _, stage = fixture()
+
+    scopes = [stage.add_recommended_alarms(route_key=key)[0].node.scope.node.id for key in ["a/b", "a--b", "a%2Fb"]]
+    assert scopes == ["Route-a%2Fb", "Route-a--b", "Route-a%252Fb"]
