@@ -132,10 +132,10 @@ test('per route, the IntegrationLatency (and MessageCount) alarms carry the Rout
 
 test('route keys that construct ids would confuse get ids of their own: / is written %2F and % is written %25', () => {
   const stage = newStage(newApi(), { detailedMetricsEnabled: true });
-  const keys = ['a/b', 'a--b', 'a%2Fb', 'a%b', '%', '/'];
+  const keys = ['a/b', 'a--b', 'a%2Fb', 'a%b', '%', '/', 'a/b/c', '%%'];
   const ids = keys.map((routeKey) => stage.addRecommendedAlarms({ routeKey })[0].node.scope!.node.id);
 
-  expect(ids).toEqual(['Route-a%2Fb', 'Route-a--b', 'Route-a%252Fb', 'Route-a%25b', 'Route-%25', 'Route-%2F']);
+  expect(ids).toEqual(['Route-a%2Fb', 'Route-a--b', 'Route-a%252Fb', 'Route-a%25b', 'Route-%25', 'Route-%2F', 'Route-a%2Fb%2Fc', 'Route-%25%25']);
   // Reversible: undoing the escapes in the opposite order gives the route key back.
   expect(ids.map((id) => id.slice('Route-'.length).replace(/%2F/g, '/').replace(/%25/g, '%'))).toEqual(keys);
   expect(Object.keys(Template.fromStack(stage.stack).findResources('AWS::CloudWatch::Alarm'))).toHaveLength(keys.length);

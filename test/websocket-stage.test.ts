@@ -288,6 +288,8 @@ describe('remaining stage settings', () => {
     expect(() => stage.addRecommendedAlarms()).toThrow(new Error("S/Stage: tags.empty must not be empty on a stage with recommended "
       + "alarms: the stage's tags go on its alarms too, and CloudFormation takes alarm tag values of 1-256 characters (got '')"));
     expect(() => stage.addRecommendedAlarms({ routeKey: 'a' })).toThrow(/tags\.empty must not be empty/);
+    // The first empty value is the one named.
+    expect(() => newStage(newApi(), { tags: { first: '', second: '' } }).addRecommendedAlarms()).toThrow(/^S\/Stage: tags\.first must not/);
     const template = Template.fromStack(stage.stack);
     template.hasResourceProperties('AWS::Logs::LogGroup', { Tags: Match.arrayWith([{ Key: 'empty', Value: '' }]) });
     template.resourceCountIs('AWS::CloudWatch::Alarm', 0);
