@@ -23,11 +23,13 @@ function alarmsTable() {
       throw new Error(`scripts/docs.js: no symbol for the comparison operator ${alarm.comparisonOperator}`);
     }
     const unit = alarm.option === 'integrationLatency' ? ' ms' : '';
+    const ours = alarm.awsThreshold ? '' : ' (ours)';
     const option = alarm.enabledByDefault ? `\`${alarm.option}\`` : `\`${alarm.option}\` (off until enabled or given a threshold)`;
-    return `| ${option} | ${alarm.statistic} ${operator} ${alarm.threshold}${unit} | ${alarm.evaluationPeriods} of ${alarm.evaluationPeriods} `
+    return `| ${option} | ${alarm.statistic} ${operator} ${alarm.threshold}${unit}${ours} | ${alarm.evaluationPeriods} of ${alarm.evaluationPeriods} `
       + `| ${alarm.perRoute ? 'yes' : 'no'} | ${alarm.treatMissingData} |`;
   });
-  return ['| Option | ALARM when | Datapoints | Per route | Missing data |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+  // Missing data: AWS names no treatment for any of them, so the whole column is this library's choice.
+  return ['| Option | ALARM when | Datapoints | Per route | Missing data (ours) |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 /** Each generated part: the file, its marker name and its content. */

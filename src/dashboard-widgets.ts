@@ -23,14 +23,14 @@ export interface DashboardWidgetsOptions {
   readonly period?: Duration;
 
   /**
-   * The width of each widget, in dashboard grid columns (a dashboard row has 24).
+   * The width of each widget, in dashboard grid columns: 1-24 (a dashboard row has 24).
    *
    * @default 6
    */
   readonly width?: number;
 
   /**
-   * The height of each widget, in dashboard grid rows.
+   * The height of each widget, in dashboard grid rows: 1-1000.
    *
    * @default 6
    */
@@ -43,17 +43,24 @@ const OPTION_KEYS = keysOf<DashboardWidgetsOptions>({ routeKey: true, period: tr
 /** The widest a CloudWatch dashboard widget can be: the grid's 24 columns. */
 const GRID_COLUMNS = 24;
 
+/** The tallest a CloudWatch dashboard widget can be, in grid rows (Dashboard Body Structure: height 1-1000). */
+const MAX_HEIGHT = 1000;
+
+/** The most alarms one alarm status widget shows (Dashboard Body Structure: an alarm widget has 1-100 ARNs). */
+export const MAX_ALARMS_PER_WIDGET = 100;
+
 /** Throws on options a JavaScript caller got wrong, without a construct path (the stage adds it). */
 export function checkDashboardWidgetsOptions(options: DashboardWidgetsOptions): void {
   checkType('dashboardWidgets options', options, 'object');
   checkKnownKeys('dashboardWidgets options', options, OPTION_KEYS);
   checkNumber('width', options.width, { integer: true, min: 1, max: GRID_COLUMNS });
-  checkNumber('height', options.height, { integer: true, min: 1 });
+  checkNumber('height', options.height, { integer: true, min: 1, max: MAX_HEIGHT });
 }
 
 /**
  * The widgets an operator of a WebSocket stage (or of one route) looks at: connections, messages, the three error
- * metrics, integration latency p50/p90/p99, and the state of `alarms` when there are any.
+ * metrics, integration latency p50/p90/p99, and the state of `alarms` when there are any: one alarm status widget per
+ * 100 alarms, the most CloudWatch shows in one.
  *
  * @param metrics the stage's metrics, or a route's
  * @param alarms the alarms whose state is shown
@@ -75,8 +82,11 @@ export function createDashboardWidgets(metrics: IWebSocketMetrics, alarms: cloud
     graph('Integration latency', ['p50', 'p90', 'p99'].map((statistic) =>
       metrics.metricIntegrationLatency({ period, statistic, label: `IntegrationLatency ${statistic}` }))),
   ];
-  if (alarms.length > 0) {
-    widgets.push(new cloudwatch.AlarmStatusWidget({ title: `Alarms (${subject})`, alarms, ...size }));
+  const parts = Math.ceil(alarms.length / MAX_ALARMS_PER_WIDGET);
+  for (let part = 0; part < parts; part++) {
+    const title = parts === 1 ? `Alarms (${subject})` : `Alarms (${subject}, ${part + 1} of ${parts})`;
+    const slice = alarms.slice(part * MAX_ALARMS_PER_WIDGET, (part + 1) * MAX_ALARMS_PER_WIDGET);
+    widgets.push(new cloudwatch.AlarmStatusWidget({ title, alarms: slice, ...size }));
   }
   return widgets;
 }

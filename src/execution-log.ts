@@ -8,8 +8,9 @@ import { checkType, invalidInput } from './validation';
 export const EXECUTION_LOG_GROUP_ID = 'ExecutionLogs';
 
 /**
- * The log group API Gateway writes a WebSocket stage's execution logs to. (REST APIs use
- * `API-Gateway-Execution-Logs_{restApiId}/{stageName}`; WebSocket APIs do not.)
+ * The log group API Gateway writes a WebSocket stage's execution logs to. No AWS page states it: it is the name
+ * deployed WebSocket stages are reported to use, and `test/integ/integ.operations.ts` checks it on a deployment.
+ * (AWS documents `API-Gateway-Execution-Logs_{restApiId}/{stageName}` for REST APIs.)
  */
 export function executionLogGroupName(apiId: string, stageName: string): string {
   return `/aws/apigateway/${apiId}/${stageName}`;

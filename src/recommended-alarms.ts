@@ -5,8 +5,8 @@ import { IWebSocketMetrics } from './metrics';
 import { checkKnownKeys, checkNumber, checkType, invalidInput, keysOf } from './validation';
 
 /**
- * How one recommended alarm differs from AWS's recommendation, or that it is left out. Every field left out keeps
- * AWS's value.
+ * How one recommended alarm differs from its defaults (AWS's recommendation, or this library's choice where AWS leaves
+ * a value open), or that it is left out. Every field left out keeps its default.
  */
 export interface RecommendedAlarmSettings {
   /**
@@ -24,7 +24,10 @@ export interface RecommendedAlarmSettings {
   readonly threshold?: number;
 
   /**
-   * The period of the statistic: 10 seconds, 30 seconds or a whole number of minutes.
+   * The period of the statistic: a whole number of minutes. API Gateway publishes its metrics once a minute, so
+   * the 10, 20 and 30 seconds CloudWatch also takes, meant for high-resolution metrics, would wait on data that
+   * never comes. `period` times `evaluationPeriods` is at most a day for periods under an hour, and at most 7 days
+   * otherwise (CloudWatch PutMetricAlarm).
    *
    * @default Duration.minutes(1)
    */
@@ -47,8 +50,9 @@ export interface RecommendedAlarmSettings {
   /**
    * What a period without data counts as.
    *
-   * @default - the alarm's missing-data treatment in the README's "Recommended alarms" table: not breaching where no
-   * traffic is no error, breaching for `messageCount` (no traffic is what it detects)
+   * @default - the alarm's missing-data treatment in the README's "Recommended alarms" table, this library's choice
+   * (AWS names none): not breaching where no traffic is no error, breaching for `messageCount` (no traffic is what it
+   * detects)
    */
   readonly treatMissingData?: cloudwatch.TreatMissingData;
 }
@@ -97,7 +101,7 @@ export interface RecommendedAlarmsOptions {
   /**
    * The low-traffic MessageCount alarm: too few messages. AWS recommends it only for APIs with steady traffic and
    * leaves the threshold to you, so it is created only when enabled or given a threshold; enabled without one, it
-   * takes the threshold in the README's "Recommended alarms" table.
+   * takes the threshold in the README's "Recommended alarms" table, this library's choice.
    *
    * @default - not created
    */
@@ -119,8 +123,11 @@ export interface Recommendation {
   readonly metric: (metrics: IWebSocketMetrics, props: cloudwatch.MetricOptions) => cloudwatch.Metric;
   readonly statistic: string;
   readonly threshold: number;
+  /** Whether the threshold is AWS's; AWS leaves MessageCount's to the user ("depends on your situation"). */
+  readonly awsThreshold: boolean;
   readonly comparisonOperator: cloudwatch.ComparisonOperator;
   readonly evaluationPeriods: number;
+  /** This library's choice for every alarm: AWS's page names no treatment of missing data. */
   readonly treatMissingData: cloudwatch.TreatMissingData;
   readonly perRoute: boolean;
   readonly enabledByDefault: boolean;
@@ -133,7 +140,8 @@ export interface Recommendation {
  * the "Recommended alarms" page of the CloudWatch user guide, Amazon API Gateway section (ApiId, Stage and ApiId, Stage, Route dimensions):
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Best_Practice_Recommended_Alarms_AWS_Services.html#ApiGateway
  * Every one has a period of 60 seconds and as many datapoints to alarm as evaluation periods. The ClientError and
- * ExecutionError metrics count 1 per failed message, so their Average is the share of messages that failed.
+ * ExecutionError metrics count 1 per failed message, so their Average is the share of messages that failed. Where
+ * AWS leaves a value open (MessageCount's threshold, and missing data for all), the value is this library's choice.
  */
 export const RECOMMENDED_ALARMS: readonly Recommendation[] = [
   {
@@ -141,6 +149,7 @@ export const RECOMMENDED_ALARMS: readonly Recommendation[] = [
     metric: (m, p) => m.metricClientError(p),
     statistic: 'Average',
     threshold: 0.05,
+    awsThreshold: true,
     comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
     evaluationPeriods: 5,
     treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
@@ -155,6 +164,7 @@ export const RECOMMENDED_ALARMS: readonly Recommendation[] = [
     metric: (m, p) => m.metricExecutionError(p),
     statistic: 'Average',
     threshold: 0.05,
+    awsThreshold: true,
     comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
     evaluationPeriods: 3,
     treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
@@ -169,6 +179,7 @@ export const RECOMMENDED_ALARMS: readonly Recommendation[] = [
     metric: (m, p) => m.metricIntegrationLatency(p),
     statistic: 'p90',
     threshold: 2000,
+    awsThreshold: true,
     comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
     evaluationPeriods: 5,
     treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
@@ -183,6 +194,7 @@ export const RECOMMENDED_ALARMS: readonly Recommendation[] = [
     metric: (m, p) => m.metricMessageCount(p),
     statistic: 'SampleCount',
     threshold: 1,
+    awsThreshold: false,
     comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
     evaluationPeriods: 10,
     treatMissingData: cloudwatch.TreatMissingData.BREACHING,
@@ -194,8 +206,12 @@ export const RECOMMENDED_ALARMS: readonly Recommendation[] = [
   },
 ];
 
-/** The largest total evaluation time of an alarm whose period is under an hour (CloudWatch PutMetricAlarm). */
-const MAX_EVALUATION_SECONDS = 86_400;
+/**
+ * The largest total evaluation time (period x evaluation periods) of an alarm: a day for periods under an hour,
+ * 7 days otherwise (CloudWatch PutMetricAlarm).
+ */
+const MAX_EVALUATION_SECONDS_UNDER_AN_HOUR = 86_400;
+const MAX_EVALUATION_SECONDS = 604_800;
 
 /** A recommended alarm as the options tune it, checked and ready to create. */
 export interface PlannedAlarm {
@@ -249,6 +265,15 @@ export function planRecommendedAlarms(options: RecommendedAlarmsOptions): Planne
 }
 
 /**
+ * The construct id of the scope that holds one route's alarms: `Route-{routeKey}`, with `%` written `%25` and `/`
+ * written `%2F`, in that order. Construct ids cannot hold `/` (the constructs library would write it `--`, so that
+ * `a/b` and `a--b` collided); escaping the escape character too keeps every route key's id its own, and reversible.
+ */
+export function routeAlarmsId(routeKey: string): string {
+  return `Route-${routeKey.replace(/%/g, '%25').replace(/\//g, '%2F')}`;
+}
+
+/**
  * Creates the planned alarms in `scope` on `metrics` (the stage's or a route's), each with the capitalised option
  * name as its construct id, and adds the actions to each.
  */
@@ -278,13 +303,20 @@ function checkEvaluation(option: string, period: Duration, evaluationPeriods: nu
   checkNumber(`${option}.datapointsToAlarm`, datapointsToAlarm, {
     integer: true, min: 1, max: Token.isUnresolved(evaluationPeriods) ? undefined : evaluationPeriods,
   });
-  // No token check: cloudwatch.Metric needs a period known at synthesis.
-  const seconds = period.toSeconds();
-  if (![10, 30].includes(seconds) && (seconds < 60 || seconds % 60 !== 0)) {
-    throw invalidInput(`${option}.period`, 'must be 10 seconds, 30 seconds or a whole number of minutes', period.toHumanString());
+  // No token check: cloudwatch.Metric needs a period known at synthesis. Not integral: 1.5 s gets this error, not aws-cdk-lib's.
+  const seconds = period.toSeconds({ integral: false });
+  if (seconds < 60 || seconds % 60 !== 0) {
+    throw invalidInput(`${option}.period`, 'must be a whole number of minutes: API Gateway publishes its metrics once a minute, '
+      + 'so a shorter period would wait on data that never comes', period.toHumanString());
   }
-  if (seconds < 3600 && !Token.isUnresolved(evaluationPeriods) && seconds * evaluationPeriods > MAX_EVALUATION_SECONDS) {
-    throw invalidInput(`${option}.evaluationPeriods`, 'times the period must be at most one day for periods under an hour',
+  if (Token.isUnresolved(evaluationPeriods)) {
+    return;
+  }
+  const [limit, rule] = seconds < 3600
+    ? [MAX_EVALUATION_SECONDS_UNDER_AN_HOUR, 'at most one day for periods under an hour']
+    : [MAX_EVALUATION_SECONDS, 'at most 7 days'];
+  if (seconds * evaluationPeriods > limit) {
+    throw invalidInput(`${option}.evaluationPeriods`, `times the period must be ${rule}, CloudWatch's limit on an alarm's evaluation`,
       `${evaluationPeriods} x ${period.toHumanString()}`);
   }
 }

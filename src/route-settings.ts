@@ -3,9 +3,9 @@ import { Token } from 'aws-cdk-lib/core';
 import { checkKnownKeys, checkNumber, checkString, checkType, invalidInput, keysOf, RULES } from './validation';
 
 /**
- * How much a WebSocket stage writes to its execution logs, the CloudWatch log group
- * `/aws/apigateway/{apiId}/{stageName}` that API Gateway creates and manages. (`API-Gateway-Execution-Logs_...` is
- * the group of REST APIs, not of WebSocket APIs.)
+ * How much a WebSocket stage writes to its execution logs, in the CloudWatch log group that API Gateway creates and
+ * manages: `/aws/apigateway/{apiId}/{stageName}` on deployed WebSocket stages (no AWS page states it; AWS documents
+ * `API-Gateway-Execution-Logs_...` for REST APIs).
  *
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-logging.html
  */
@@ -37,17 +37,17 @@ export interface RouteSettings {
   readonly loggingLevel?: LoggingLevel;
 
   /**
-   * Whether the route has data trace logging (`RouteSettings.DataTraceEnabled`). AWS documents data trace as what
-   * turns execution logging into full request and response logging, used with the `INFO` level; payloads may hold
-   * personal or secret data. This library's own rules: it cannot be combined with `loggingLevel: OFF`, and a warning
-   * is added when it is on.
+   * Whether the route has data trace logging (`RouteSettings.DataTraceEnabled`). AWS describes data trace as full
+   * request and response logging and recommends against it for production APIs: payloads may hold personal or
+   * secret data. AWS does not say which logging level it needs. This library's own rules: it cannot be combined with
+   * `loggingLevel: OFF`, and a warning is added when it is on.
    *
    * @default - the stage's `dataTraceEnabled`
    */
   readonly dataTraceEnabled?: boolean;
 
   /**
-   * Whether API Gateway publishes metrics for the route (billed as custom metrics).
+   * Whether API Gateway publishes metrics for the route, which AWS says incurs additional CloudWatch charges.
    *
    * @default - the stage's `detailedMetricsEnabled`
    */
@@ -150,8 +150,9 @@ export function checkRouteSetsSomething(prop: string, settings: RouteSettings): 
 }
 
 /**
- * The settings a route ends up with: its own, and the stage's defaults for what it does not set.
- * API Gateway does not fill a route's unset fields from the stage defaults, so the template carries both.
+ * The settings a route ends up with: its own, and the stage's defaults for what it does not set. The library writes
+ * them merged into the route's settings, so the template shows what the route gets; no AWS source says whether API
+ * Gateway would fill a field left out from the stage's defaults.
  */
 export function mergeRouteSettings(defaults: RouteSettings, route: RouteSettings): RouteSettings {
   return {

@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { checkDashboardWidgetsOptions, createDashboardWidgets, DashboardWidgetsOptions } from './dashboard-widgets';
 import { grantInvokeConnect, grantManageConnections } from './grants';
 import { IWebSocketMetrics, stageMetric, webSocketMetric } from './metrics';
-import { createRecommendedAlarms, planRecommendedAlarms, RecommendedAlarmsOptions } from './recommended-alarms';
+import { createRecommendedAlarms, planRecommendedAlarms, RecommendedAlarmsOptions, routeAlarmsId } from './recommended-alarms';
 import { IWebSocketRouteMetrics, RouteMetrics } from './route-metrics';
 import { checkRouteKey } from './route-settings';
 import { executeApiUrl } from './urls';
@@ -74,7 +74,9 @@ export interface IWebSocketStage extends apigwv2.IWebSocketStage, IWebSocketMetr
    *
    * Each alarm can be tuned or left out in the options. Their construct ids are public contract:
    * `RecommendedAlarms/ClientError` (`ExecutionError`, `IntegrationLatency`, `MessageCount`) under the stage, and
-   * `RecommendedAlarms/Route-{routeKey}/…` for a route. Each stage, and each route, takes one call: a second throws.
+   * `RecommendedAlarms/Route-{routeKey}/…` for a route, with `%` in the key written `%25` and `/` written `%2F`
+   * (construct ids cannot hold `/`), so each route key has its own id. Each stage, and each route, takes one call: a
+   * second throws.
    *
    * @param options actions for every alarm, the route, and how each alarm differs from AWS's recommendation
    * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Best_Practice_Recommended_Alarms_AWS_Services.html#ApiGateway
@@ -84,7 +86,8 @@ export interface IWebSocketStage extends apigwv2.IWebSocketStage, IWebSocketMetr
   /**
    * Widgets for any `cloudwatch.Dashboard`: graphs of connections (ConnectCount), messages (MessageCount), errors
    * (IntegrationError, ClientError, ExecutionError) and integration latency (p50, p90, p99), then the state of the
-   * recommended alarms when `addRecommendedAlarms` was called before: all of the stage's, or the route's.
+   * recommended alarms when `addRecommendedAlarms` was called before: all of the stage's, or the route's. An alarm
+   * status widget shows at most 100 alarms, so more are split over several (`Alarms (prod, 1 of 2)`, ...).
    *
    * @param options the route to graph, the period, and the widgets' size
    */
@@ -228,9 +231,10 @@ export abstract class WebSocketStageBase extends Resource implements IWebSocketS
       if (routeKey !== undefined && Token.isUnresolved(routeKey)) {
         throw invalidInput('addRecommendedAlarms routeKey', 'must be known at synthesis: it is part of the alarms\' construct ids', routeKey);
       }
+      this._onRecommendedAlarms();
       const metrics: IWebSocketMetrics = routeKey === undefined ? this : this.metricsForRoute(routeKey);
       const container = this.node.tryFindChild(ALARMS_ID) ?? new Construct(this, ALARMS_ID);
-      const scope = routeKey === undefined ? container : new Construct(container, `Route-${routeKey}`);
+      const scope = routeKey === undefined ? container : new Construct(container, routeAlarmsId(routeKey));
       const alarms = createRecommendedAlarms(scope, metrics, planned, options.actions);
       this.recommendedAlarms ??= new Map();
       this.recommendedAlarms.set(key, alarms);
@@ -252,6 +256,16 @@ export abstract class WebSocketStageBase extends Resource implements IWebSocketS
     } catch (error) {
       throw withConstructPath(this, error);
     }
+  }
+
+  /**
+   * Told before `addRecommendedAlarms` creates alarms, so that a stage defined in this app can refuse tags its alarms
+   * would inherit but cannot carry. Imported stages have no tags of ours and do nothing.
+   *
+   * @internal
+   */
+  protected _onRecommendedAlarms(): void {
+    // Nothing to check by default.
   }
 
   /**

@@ -138,13 +138,15 @@ export function checkNumber(prop: string, value: number | undefined, rule: Numbe
 /**
  * Throws when a resolved stage name is not a valid WebSocket stage name.
  *
- * `$default` breaks the character rule like any name with a `$`; it gets its own message because it is the name of
- * HTTP APIs' default stage, and users coming from HTTP APIs reach for it.
+ * API Gateway v2 and CloudFormation allow a stage name "or `$default`". This library refuses `$default` (a rule of
+ * its own, with its own message): stages of that name on WebSocket APIs are reported to misbehave, with 429s on
+ * connect and no execution log group.
  */
 export function checkStageName(prop: string, value: string): void {
   if (value === '$default') {
-    throw invalidInput(prop, `${RULES.stageName.rule}, the characters AWS documents for stage names: '$' is not one of them, `
-      + "so '$default', the default stage of HTTP APIs, is not a WebSocket stage name", value);
+    throw invalidInput(prop, `${RULES.stageName.rule}: '$default', which API Gateway v2 allows for the default stage of `
+      + 'HTTP APIs, is refused by this library on WebSocket APIs, where such stages are reported to refuse connections (429) '
+      + 'and write no execution logs', value);
   }
   checkString(prop, value, RULES.stageName);
 }
@@ -184,11 +186,17 @@ export function userMapEntries<T>(prop: string, map: { [key: string]: T } | unde
 }
 
 /**
- * AWS tag rules: at most 50 tags; keys 1-128 characters not starting with `aws:` in any case, values up to 256, of
- * letters, digits, spaces and + - = . _ : / @.
+ * AWS tag rules: at most 50 tags; keys 1-128 characters, values up to 256, of letters, digits, spaces and
+ * + - = . _ : / @, neither starting with `aws:` in any case (reserved for AWS on keys and values). API Gateway,
+ * CloudWatch Logs and CloudWatch alarms share them; an alarm's value must not be empty either (see the stage).
  */
 const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}+\-=._:/@]*$/u;
 const MAX_TAGS = 50;
+
+/** Whether a tag key or value starts with the prefix AWS reserves, `aws:`, in any case. */
+function isReservedForAws(text: string): boolean {
+  return text.toLowerCase().startsWith('aws:');
+}
 
 /**
  * Throws when a resolved tag key or value breaks AWS's tag rules.
@@ -199,12 +207,12 @@ export function checkTags(prop: string, tags: { [key: string]: string } | undefi
     throw invalidInput(prop, `must have at most ${MAX_TAGS} tags, the AWS limit per resource`, `${entries.length} tags`);
   }
   for (const [key, value] of entries) {
-    if (!Token.isUnresolved(key) && (key.length < 1 || characterCount(key) > 128 || key.toLowerCase().startsWith('aws:') || !TAG_CHARACTERS.test(key))) {
+    if (!Token.isUnresolved(key) && (key.length < 1 || characterCount(key) > 128 || isReservedForAws(key) || !TAG_CHARACTERS.test(key))) {
       throw invalidInput(`${prop} key`, "must be 1-128 characters of letters, digits, spaces and + - = . _ : / @, not starting with 'aws:'", key);
     }
     checkType(`${prop}.${key}`, value, 'string');
-    if (!Token.isUnresolved(value) && (characterCount(value) > 256 || !TAG_CHARACTERS.test(value))) {
-      throw invalidInput(`${prop}.${key}`, 'must be at most 256 characters of letters, digits, spaces and + - = . _ : / @', value);
+    if (!Token.isUnresolved(value) && (characterCount(value) > 256 || isReservedForAws(value) || !TAG_CHARACTERS.test(value))) {
+      throw invalidInput(`${prop}.${key}`, "must be at most 256 characters of letters, digits, spaces and + - = . _ : / @, not starting with 'aws:'", value);
     }
   }
 }

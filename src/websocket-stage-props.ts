@@ -15,8 +15,10 @@ export interface WebSocketStageProps {
   /**
    * The name of the stage, which is the last part of its URL: 1-128 characters of A-Z a-z 0-9 - _.
    *
-   * `$default`, the default stage of HTTP APIs, is refused like any name with a `$`, which is not one of the
-   * characters AWS documents for stage names.
+   * API Gateway v2 also allows `$default`, the default stage of HTTP APIs; this library refuses it, since stages of
+   * that name on WebSocket APIs are reported to refuse connections (429) and write no execution logs.
+   *
+   * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigatewayv2-stage.html#cfn-apigatewayv2-stage-stagename
    */
   readonly stageName: string;
 
@@ -67,7 +69,7 @@ export interface WebSocketStageProps {
   readonly description?: string;
 
   /**
-   * Whether API Gateway publishes per-route metrics for the stage (billed as custom metrics).
+   * Whether API Gateway publishes per-route metrics for the stage, which AWS says incurs additional CloudWatch charges.
    * `false` is written to the template as given.
    *
    * @default - not set; API Gateway's default is false
@@ -100,10 +102,10 @@ export interface WebSocketStageProps {
   readonly loggingLevel?: LoggingLevel;
 
   /**
-   * Whether every route has data trace logging (`DefaultRouteSettings.DataTraceEnabled`). AWS documents data trace
-   * as what turns execution logging into full request and response logging, used with the `INFO` level; payloads
-   * may hold personal or secret data. This library's own rules: it cannot be combined with `loggingLevel: OFF`, and
-   * a warning is added when it is on.
+   * Whether every route has data trace logging (`DefaultRouteSettings.DataTraceEnabled`). AWS describes data trace
+   * as full request and response logging and recommends against it for production APIs: payloads may hold personal
+   * or secret data. AWS does not say which logging level it needs. This library's own rules: it cannot be combined
+   * with `loggingLevel: OFF`, and a warning is added when it is on.
    *
    * @default - not set: no data trace
    */
@@ -116,7 +118,9 @@ export interface WebSocketStageProps {
    * the stage or stack is deleted (the logs still expire), and deleted only when the deployment that created it
    * rolls back (`RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE`): call `executionLogGroup.applyRemovalPolicy()` to
    * change that. A warning is added when neither the stage nor any route writes execution logs (`loggingLevel` ERROR or
-   * INFO, or `dataTraceEnabled`).
+   * INFO, or `dataTraceEnabled`). No AWS page states that name for WebSocket stages (AWS documents
+   * `API-Gateway-Execution-Logs_{restApiId}/{stageName}` for REST APIs): it is the one deployed WebSocket stages are
+   * reported to write to. Were it wrong, this group would stay empty while API Gateway wrote to a group of its own.
    *
    * @default - no log group is created: API Gateway creates it at its first execution log, and keeps the logs forever
    * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-logging.html
@@ -126,8 +130,9 @@ export interface WebSocketStageProps {
   /**
    * Settings of individual routes, by route key (`$connect`, `$disconnect`, `$default` or a custom key). A route
    * starts from the stage's `throttle`, `loggingLevel`, `dataTraceEnabled` and `detailedMetricsEnabled`, and
-   * overrides what it sets: the template carries the merged values, because API Gateway does not fill a route's
-   * unset fields from the stage's defaults. More can be added with `addRouteSettings`.
+   * overrides what it sets. The library writes the merged values into each route's settings, so the template shows
+   * what every route gets, whatever API Gateway would do with a field left out. More can be added with
+   * `addRouteSettings`.
    *
    * @default - no per-route settings
    */
@@ -145,7 +150,10 @@ export interface WebSocketStageProps {
   readonly cloudWatchRole?: boolean;
 
   /**
-   * Tags of the stage.
+   * Tags of the stage, which also go on every taggable resource the stage makes, as with `Tags.of(stage)`: its
+   * execution log group and its recommended alarms. At most 50; keys 1-128 characters and values at most 256, of
+   * letters, digits, spaces and `+ - = . _ : / @`, neither starting with `aws:`: the rules of API Gateway, CloudWatch
+   * Logs and CloudWatch alarms alike. Alarms also take no empty value, so `addRecommendedAlarms` refuses a stage with one.
    *
    * @default - no tags
    */

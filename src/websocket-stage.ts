@@ -17,7 +17,7 @@ import {
 import { IWebSocketStage, WebSocketStageBase } from './stage-base';
 import { checkStageProps, claimStageName } from './stage-props-checks';
 import { hasWorkAtSynthesis, prepareStageForSynthesis, StageAtSynthesis } from './synthesis-checks';
-import { checkMapKey, checkStageName, checkString, RULES, userMapEntries, withConstructPath } from './validation';
+import { checkMapKey, checkStageName, checkString, invalidInput, RULES, userMapEntries, withConstructPath } from './validation';
 import { WebSocketStageAttributes, WebSocketStageProps } from './websocket-stage-props';
 
 const NO_ROUTE_SETTINGS: ReadonlyMap<string, RouteSettings> = new Map();
@@ -89,6 +89,7 @@ export class WebSocketStage extends WebSocketStageBase {
   private readonly deployment?: apigwv2.CfnDeployment;
   private readonly accessLogs: boolean;
   private preparesAtSynthesis = false;
+  private emptyTagKey?: string; // a `tags` key with an empty value, which alarms cannot carry
 
   /**
    * @param scope the scope of the stage
@@ -134,8 +135,12 @@ export class WebSocketStage extends WebSocketStageBase {
       for (const [routeKey, settings] of userMapEntries('routeSettings', props.routeSettings)) {
         this.addRouteSettings(routeKey, settings);
       }
+      // On every taggable resource the stage makes (the stage, its execution log group, its alarms), as Tags.of does.
       for (const [key, value] of Object.entries(props.tags ?? {})) {
         Tags.of(this).add(key, value);
+        if (value === '') {
+          this.emptyTagKey ??= key;
+        }
       }
       if (props.cloudWatchRole) {
         this.resource.node.addDependency(cloudWatchRoleAccount(this));
@@ -254,6 +259,14 @@ export class WebSocketStage extends WebSocketStageBase {
    */
   public defaultAccessLogFormat(): apigateway.AccessLogFormat {
     return defaultWebSocketAccessLogFormat();
+  }
+
+  /** @internal */
+  protected _onRecommendedAlarms(): void {
+    if (this.emptyTagKey !== undefined) {
+      throw invalidInput(`tags.${this.emptyTagKey}`, 'must not be empty on a stage with recommended alarms: the stage\'s tags go on its '
+        + 'alarms too, and CloudFormation takes alarm tag values of 1-256 characters', '');
+    }
   }
 
   /** @internal */

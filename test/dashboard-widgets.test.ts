@@ -116,9 +116,47 @@ test('the widgets drop into a Dashboard', () => {
   expect(body).toContain('\\"type\\":\\"alarm\\"');
 });
 
+test('the height can be 1 to 1000 grid rows, as CloudWatch dashboards take', () => {
+  const stage = newStage(newApi());
+
+  expect(stage.dashboardWidgets({ height: 1000 })[0].height).toBe(1000);
+  expect(stage.dashboardWidgets({ height: 1 })[0].height).toBe(1);
+  expect(() => stage.dashboardWidgets({ height: 1001 })).toThrow(/^S\/Stage: height must be an integer from 1 to 1000 \(got '1001'\)$/);
+});
+
+test('more than 100 alarms, the most one alarm status widget shows, are split over widgets of at most 100, in order', () => {
+  const api = newApi();
+  const stage = newStage(api, { detailedMetricsEnabled: true });
+  // 3 stage alarms and 2 per route: 49 routes make 101 alarms.
+  const alarms = [...stage.addRecommendedAlarms()];
+  for (let i = 0; i < 49; i++) {
+    alarms.push(...stage.addRecommendedAlarms({ routeKey: `r${i}`, messageCount: { enabled: true } }));
+  }
+  const statuses = stage.dashboardWidgets().slice(4).map((widget) => rendered(stage.stack, widget));
+
+  expect(alarms).toHaveLength(101);
+  expect(statuses.map((status) => [status.type, status.properties.title, status.properties.alarms.length]))
+    .toEqual([['alarm', 'Alarms (dev, 1 of 2)', 100], ['alarm', 'Alarms (dev, 2 of 2)', 1]]);
+  expect(statuses.flatMap((status) => status.properties.alarms)).toEqual(alarms.map((alarm) => stage.stack.resolve(alarm.alarmArn)));
+});
+
+test('exactly 100 alarms fit one alarm status widget', () => {
+  const stage = newStage(newApi(), { detailedMetricsEnabled: true });
+  // 1 stage alarm, 2 per route for 49 routes, and 1 for the last route: 100.
+  stage.addRecommendedAlarms({ clientError: { enabled: false }, executionError: { enabled: false } });
+  for (let i = 0; i < 49; i++) {
+    stage.addRecommendedAlarms({ routeKey: `r${i}`, messageCount: { enabled: true } });
+  }
+  stage.addRecommendedAlarms({ routeKey: 'last' });
+  const statuses = stage.dashboardWidgets().slice(4).map((widget) => rendered(stage.stack, widget));
+
+  expect(statuses.map((status) => [status.properties.title, status.properties.alarms.length])).toEqual([['Alarms (dev)', 100]]);
+});
+
 test.each([
   [{ width: 25 }, 'width', 25],
   [{ width: 0 }, 'width', 0],
+  [{ height: 0 }, 'height', 0],
   [{ height: 1.5 }, 'height', 1.5],
   [{ width: 2.5 }, 'width', 2.5],
 ])('fails on bad options %j', (options, prop, value) => {

@@ -130,6 +130,17 @@ test('per route, the IntegrationLatency (and MessageCount) alarms carry the Rout
   Annotations.fromStack(stage.stack).hasNoWarning('*', Match.anyValue());
 });
 
+test('route keys that construct ids would confuse get ids of their own: / is written %2F and % is written %25', () => {
+  const stage = newStage(newApi(), { detailedMetricsEnabled: true });
+  const keys = ['a/b', 'a--b', 'a%2Fb', 'a%b', '%', '/', 'a/b/c', '%%'];
+  const ids = keys.map((routeKey) => stage.addRecommendedAlarms({ routeKey })[0].node.scope!.node.id);
+
+  expect(ids).toEqual(['Route-a%2Fb', 'Route-a--b', 'Route-a%252Fb', 'Route-a%25b', 'Route-%25', 'Route-%2F', 'Route-a%2Fb%2Fc', 'Route-%25%25']);
+  // Reversible: undoing the escapes in the opposite order gives the route key back.
+  expect(ids.map((id) => id.slice('Route-'.length).replace(/%2F/g, '/').replace(/%25/g, '%'))).toEqual(keys);
+  expect(Object.keys(Template.fromStack(stage.stack).findResources('AWS::CloudWatch::Alarm'))).toHaveLength(keys.length);
+});
+
 test('the stage and each route take one call each', () => {
   const api = newApi();
   addRoute(api, 'a');
@@ -179,7 +190,14 @@ test.each([
   ['datapointsToAlarm', { executionError: { evaluationPeriods: 3, datapointsToAlarm: 1.5 } }, 'executionError.datapointsToAlarm', 1.5],
   ['period', { integrationLatency: { period: Duration.seconds(45) } }, 'integrationLatency.period', '45 seconds'],
   ['period', { integrationLatency: { period: Duration.seconds(5) } }, 'integrationLatency.period', '5 seconds'],
+  // CloudWatch takes 10, 20 and 30 s, but API Gateway publishes once a minute: such alarms would never get data.
+  ['period', { integrationLatency: { period: Duration.seconds(10) } }, 'integrationLatency.period', '10 seconds'],
+  ['period', { integrationLatency: { period: Duration.seconds(20) } }, 'integrationLatency.period', '20 seconds'],
+  ['period', { integrationLatency: { period: Duration.seconds(30) } }, 'integrationLatency.period', '30 seconds'],
+  ['period', { integrationLatency: { period: Duration.millis(1500) } }, 'integrationLatency.period', '1 second 500 millis'],
   ['evaluation time', { integrationLatency: { period: Duration.minutes(30), evaluationPeriods: 49 } }, 'integrationLatency.evaluationPeriods', '49 x 30 minutes'],
+  ['evaluation time', { integrationLatency: { period: Duration.hours(1), evaluationPeriods: 169 } }, 'integrationLatency.evaluationPeriods', '169 x 1 hour'],
+  ['evaluation time', { integrationLatency: { period: Duration.days(1), evaluationPeriods: 8 } }, 'integrationLatency.evaluationPeriods', '8 x 1 day'],
   ['threshold', { clientError: { threshold: NaN } }, 'clientError.threshold', NaN],
 ])('fails on a bad %s, before creating any alarm', (_what, options, prop, value) => {
   const stage = newStage(newApi());
@@ -188,15 +206,16 @@ test.each([
   expect(stage.node.tryFindChild('RecommendedAlarms')).toBeUndefined();
 });
 
-test('periods of 10 and 30 seconds and whole minutes are accepted, and a day of them', () => {
+test('whole minutes are accepted, a day of periods under an hour, and 7 days of longer ones', () => {
   const stage = newStage(newApi());
   const alarms = stage.addRecommendedAlarms({
-    clientError: { period: Duration.seconds(10) },
-    executionError: { period: Duration.seconds(30) },
+    clientError: { period: Duration.minutes(59), evaluationPeriods: 24 }, // 23.6 hours
+    executionError: { period: Duration.hours(1), evaluationPeriods: 168 },
     integrationLatency: { period: Duration.minutes(2), evaluationPeriods: 720 },
   });
 
   expect(alarms).toHaveLength(3);
+  expect(newStage(newApi()).addRecommendedAlarms({ clientError: { period: Duration.days(1), evaluationPeriods: 7 } })).toHaveLength(3);
 });
 
 test('values known only at deploy time are not checked', () => {
@@ -220,10 +239,18 @@ test('fails on misspelt or mistyped options from JavaScript', () => {
 
 describe('option errors say the rule', () => {
   test.each([
-    ['a period that is not 10 s, 30 s or whole minutes', { integrationLatency: { period: Duration.seconds(90) } },
-      "S/Stage: integrationLatency.period must be 10 seconds, 30 seconds or a whole number of minutes (got '1 minute 30 seconds')"],
+    ['a period that is not whole minutes', { integrationLatency: { period: Duration.seconds(90) } },
+      'S/Stage: integrationLatency.period must be a whole number of minutes: API Gateway publishes its metrics once a minute, '
+      + "so a shorter period would wait on data that never comes (got '1 minute 30 seconds')"],
+    ['a period under a minute', { clientError: { period: Duration.seconds(20) } },
+      'S/Stage: clientError.period must be a whole number of minutes: API Gateway publishes its metrics once a minute, '
+      + "so a shorter period would wait on data that never comes (got '20 seconds')"],
     ['more than a day of periods under an hour', { integrationLatency: { period: Duration.minutes(30), evaluationPeriods: 49 } },
-      "S/Stage: integrationLatency.evaluationPeriods times the period must be at most one day for periods under an hour (got '49 x 30 minutes')"],
+      'S/Stage: integrationLatency.evaluationPeriods times the period must be at most one day for periods under an hour, '
+      + "CloudWatch's limit on an alarm's evaluation (got '49 x 30 minutes')"],
+    ['more than 7 days of periods of an hour or more', { integrationLatency: { period: Duration.hours(1), evaluationPeriods: 169 } },
+      "S/Stage: integrationLatency.evaluationPeriods times the period must be at most 7 days, CloudWatch's limit on an alarm's "
+      + "evaluation (got '169 x 1 hour')"],
     ['a per-stage alarm for a route', { routeKey: 'sendmessage', clientError: { threshold: 0.1 } },
       "S/Stage: clientError is an alarm AWS recommends per stage only: leave it out when routeKey is given (got 'sendmessage')"],
     ['actions that are not an array', { actions: 'topic' }, "S/Stage: actions must be an array of alarm actions (got 'topic')"],

@@ -285,6 +285,27 @@ describe('execution log group in the docs', () => {
   });
 });
 
+describe('AWS claims in the docs say only what AWS sources support (docs/aws-facts.md)', () => {
+  // Claims an audit found unsupported: detailed metrics are not said to be billed as custom metrics (AWS: additional
+  // CloudWatch charges), data trace is not tied to a logging level, and no AWS behaviour is claimed for route fields.
+  const UNSUPPORTED = [/custom metrics/i, /paired with `?INFO/i, /used with the `?INFO/i, /does not fill/i];
+
+  function assemblyDocs(): string {
+    const types = JSON.parse(readFileSync(join(__dirname, '..', '.jsii'), 'utf8')).types;
+    return JSON.stringify(['WebSocketStageProps', 'RouteSettings', 'LoggingLevel'].map((name) => types[`cdk-websocket-stage.${name}`]));
+  }
+
+  test.each(UNSUPPORTED)('neither the README nor the props\' docs claim %p', (claim) => {
+    expect(readFileSync(join(__dirname, '..', 'README.md'), 'utf8')).not.toMatch(claim);
+    expect(assemblyDocs()).not.toMatch(claim);
+  });
+
+  test('detailed metrics are said to incur additional CloudWatch charges, as AWS says', () => {
+    expect(readFileSync(join(__dirname, '..', 'README.md'), 'utf8')).toContain('AWS says incur additional CloudWatch charges');
+    expect(assemblyDocs()).toContain('AWS says incurs additional CloudWatch charges');
+  });
+});
+
 // The wording of these errors is what tells the user what to fix: they are pinned in full.
 describe('route settings error messages in full', () => {
   /* eslint-disable @typescript-eslint/no-explicit-any */

@@ -15,10 +15,11 @@ describe('stageName', () => {
     expect(() => newStage(newApi(), { stageName })).toThrow(errorNaming('stageName', stageName));
   });
 
-  test("fails when it is $default, saying that '$' is not a stage-name character", () => {
-    const construct = () => newStage(newApi(), { stageName: '$default' });
-    expect(construct).toThrow(errorNaming('stageName', '$default'));
-    expect(construct).toThrow(/must be 1-128 characters of A-Z a-z 0-9 - _, the characters AWS documents for stage names: '\$' is not one of them/);
+  test('fails when it is $default, which API Gateway v2 allows, saying that this library refuses it and why', () => {
+    expect(() => newStage(newApi(), { stageName: '$default' })).toThrow(new Error("S/Stage: stageName must be 1-128 characters "
+      + "of A-Z a-z 0-9 - _: '$default', which API Gateway v2 allows for the default stage of HTTP APIs, is refused by this "
+      + 'library on WebSocket APIs, where such stages are reported to refuse connections (429) and write no execution logs '
+      + "(got '$default')"));
   });
 
   test('accepts a deploy-time value', () => {
@@ -336,7 +337,10 @@ describe('error messages in full', () => {
   test('tag keys and values give the AWS tag rules', () => {
     fails({ tags: { 'aws:x': 'v' } },
       "tags key must be 1-128 characters of letters, digits, spaces and + - = . _ : / @, not starting with 'aws:' (got 'aws:x')");
-    fails({ tags: { k: 'a#b' } }, "tags.k must be at most 256 characters of letters, digits, spaces and + - = . _ : / @ (got 'a#b')");
+    fails({ tags: { k: 'a#b' } },
+      "tags.k must be at most 256 characters of letters, digits, spaces and + - = . _ : / @, not starting with 'aws:' (got 'a#b')");
+    fails({ tags: { k: 'Aws:x' } },
+      "tags.k must be at most 256 characters of letters, digits, spaces and + - = . _ : / @, not starting with 'aws:' (got 'Aws:x')");
   });
 
   test('a __proto__ key says why it cannot be written', () => {

@@ -1,7 +1,9 @@
 import { RemovalPolicy, Resource, Tags } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { LoggingLevel } from '../src';
 import { deployTimeString, ENV, errorNaming, importStage, newApi, newRole, newStack, newStage } from './fixtures';
 
 describe('the stage resource', () => {
@@ -240,6 +242,9 @@ describe('remaining stage settings', () => {
     [{ 'Aws:owner': 'x' }, errorNaming('tags key', 'Aws:owner')],
     [{ team: '𝐀'.repeat(257) }, errorNaming('tags.team', '𝐀'.repeat(257))],
     [{ ['𝐀'.repeat(129)]: 'x' }, errorNaming('tags key', '𝐀'.repeat(129))],
+    // AWS reserves the prefix on values too ("for either keys or values").
+    [{ team: 'aws:x' }, errorNaming('tags.team', 'aws:x')],
+    [{ team: 'AWS:x' }, errorNaming('tags.team', 'AWS:x')],
   ])('fails when tags are %p', (tags, error) => {
     expect(() => newStage(newApi(), { tags })).toThrow(error);
   });
@@ -251,6 +256,7 @@ describe('remaining stage settings', () => {
     ['a key of 128 characters outside the BMP', { ['𝐀'.repeat(128)]: 'x' }],
     ['a value of 200 characters outside the BMP', { team: '𝐀'.repeat(200) }],
     ["a key starting with 'aws' but not 'aws:'", { awsome: 'x' }],
+    ["a value starting with 'aws' but not 'aws:', or holding 'aws:' later", { team: 'awsome', owner: 'x-aws:y' }],
   ])('accepts %s', (_, tags) => {
     const stage = newStage(newApi(), { tags });
 
@@ -262,6 +268,31 @@ describe('remaining stage settings', () => {
 
     expect(() => newStage(newApi(), { tags: tags(50) })).not.toThrow();
     expect(() => newStage(newApi(), { tags: tags(51) })).toThrow(/^S\/Stage: tags must have at most 50 tags.*'51 tags'/);
+  });
+
+  test('tags go on every taggable resource the stage makes: the stage, its execution log group and its alarms', () => {
+    const stage = newStage(newApi(), { tags: { team: 'chat' }, loggingLevel: LoggingLevel.ERROR, executionLogRetention: logs.RetentionDays.ONE_DAY });
+    const alarms = stage.addRecommendedAlarms();
+    const template = Template.fromStack(stage.stack);
+
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { Tags: { team: 'chat' } });
+    template.hasResourceProperties('AWS::Logs::LogGroup', { Tags: [{ Key: 'team', Value: 'chat' }] });
+    expect(alarms).toHaveLength(3);
+    expect(Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties.Tags))
+      .toEqual(Array(3).fill([{ Key: 'team', Value: 'chat' }]));
+  });
+
+  test('an empty tag value is accepted on the stage and its log group, and refused by addRecommendedAlarms: alarms cannot carry it', () => {
+    const stage = newStage(newApi(), { tags: { team: 'chat', empty: '' }, executionLogRetention: logs.RetentionDays.ONE_DAY });
+
+    expect(() => stage.addRecommendedAlarms()).toThrow(new Error("S/Stage: tags.empty must not be empty on a stage with recommended "
+      + "alarms: the stage's tags go on its alarms too, and CloudFormation takes alarm tag values of 1-256 characters (got '')"));
+    expect(() => stage.addRecommendedAlarms({ routeKey: 'a' })).toThrow(/tags\.empty must not be empty/);
+    // The first empty value is the one named.
+    expect(() => newStage(newApi(), { tags: { first: '', second: '' } }).addRecommendedAlarms()).toThrow(/^S\/Stage: tags\.first must not/);
+    const template = Template.fromStack(stage.stack);
+    template.hasResourceProperties('AWS::Logs::LogGroup', { Tags: Match.arrayWith([{ Key: 'empty', Value: '' }]) });
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 0);
   });
 
   test('accepts tags with spaces, unicode letters and an empty value, and deploy-time values', () => {

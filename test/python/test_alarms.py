@@ -51,3 +51,36 @@ def test_an_imported_stage_gets_the_alarms_and_a_second_call_raises():
     assert len(imported.add_recommended_alarms()) == 3
     with pytest.raises(Exception, match=r"S/Imported: addRecommendedAlarms was already called for this stage"):
         imported.add_recommended_alarms()
+
+
+def test_dashboard_widget_height_from_python_is_checked_against_cloudwatch_limit():
+    _, stage = fixture()
+
+    assert [widget.height for widget in stage.dashboard_widgets(height=1000)] == [1000] * 4
+    with pytest.raises(Exception, match=r"S/Stage: height must be an integer from 1 to 1000 \(got '1001'\)"):
+        stage.dashboard_widgets(height=1001)
+
+
+@pytest.mark.parametrize(
+    "settings, message",
+    [
+        (RecommendedAlarmSettings(period=Duration.seconds(30)),
+         r"S/Stage: integrationLatency\.period must be a whole number of minutes: API Gateway publishes its metrics "
+         r"once a minute, so a shorter period would wait on data that never comes \(got '30 seconds'\)"),
+        ({"period": Duration.hours(1), "evaluation_periods": 169},
+         r"S/Stage: integrationLatency\.evaluationPeriods times the period must be at most 7 days, CloudWatch's limit "
+         r"on an alarm's evaluation \(got '169 x 1 hour'\)"),
+    ],
+)
+def test_alarm_periods_from_python_follow_api_gateway_and_cloudwatch(settings, message):
+    _, stage = fixture()
+
+    with pytest.raises(Exception, match=message):
+        stage.add_recommended_alarms(integration_latency=settings)
+
+
+def test_route_keys_from_python_that_construct_ids_would_confuse_get_ids_of_their_own():
+    _, stage = fixture()
+
+    scopes = [stage.add_recommended_alarms(route_key=key)[0].node.scope.node.id for key in ["a/b", "a--b", "a%2Fb"]]
+    assert scopes == ["Route-a%2Fb", "Route-a--b", "Route-a%252Fb"]

@@ -240,6 +240,11 @@ def test_imported_stage_works_except_add_stage_variable():
     [
         ({"stage_name": "bad name!"}, "stageName must be 1-128 characters of A-Z a-z 0-9 - _ (got 'bad name!')"),
         (
+            {"stage_name": "$default"},
+            "stageName must be 1-128 characters of A-Z a-z 0-9 - _: '$default', which API Gateway v2 allows for the "
+            "default stage of HTTP APIs, is refused by this library on WebSocket APIs",
+        ),
+        (
             {"stage_name": "dev", "throttle": {"rate_limit": -1}},
             "throttle.rateLimit must be a number >= 0 (got '-1')",
         ),

@@ -187,6 +187,23 @@ def test_tags_and_client_certificate():
     assert (properties["Tags"], properties["ClientCertificateId"]) == ({"team": "chat"}, "abc123")
 
 
+def test_tags_from_python_reach_the_log_group_and_alarms_and_follow_their_rules():
+    stack, api = fixture()
+    stage = WebSocketStage(stack, "Stage", web_socket_api=api, stage_name="prod", tags={"team": "chat"},
+                           execution_log_retention=logs.RetentionDays.ONE_DAY)
+    stage.add_recommended_alarms()
+
+    template(stack).has_resource_properties("AWS::Logs::LogGroup", {"Tags": [{"Key": "team", "Value": "chat"}]})
+    alarms = template(stack).find_resources("AWS::CloudWatch::Alarm")
+    assert [alarm["Properties"]["Tags"] for alarm in alarms.values()] == [[{"Key": "team", "Value": "chat"}]] * 3
+
+    with pytest.raises(Exception, match=r"S/Reserved: tags\.owner must be .*not starting with 'aws:' \(got 'AWS:me'\)"):
+        WebSocketStage(stack, "Reserved", web_socket_api=api, stage_name="reserved", tags={"owner": "AWS:me"})
+    empty = WebSocketStage(stack, "Empty", web_socket_api=api, stage_name="empty", tags={"note": ""})
+    with pytest.raises(Exception, match=r"S/Empty: tags\.note must not be empty on a stage with recommended alarms"):
+        empty.add_recommended_alarms()
+
+
 def test_managed_deployment():
     stack, api = fixture()
     api.add_route("sendmessage", integration=integrations.WebSocketMockIntegration("Mock"))
