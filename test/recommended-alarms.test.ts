@@ -195,6 +195,7 @@ test.each([
   ['period', { integrationLatency: { period: Duration.seconds(20) } }, 'integrationLatency.period', '20 seconds'],
   ['period', { integrationLatency: { period: Duration.seconds(30) } }, 'integrationLatency.period', '30 seconds'],
   ['period', { integrationLatency: { period: Duration.millis(1500) } }, 'integrationLatency.period', '1 second 500 millis'],
+  ['period', { integrationLatency: { period: Duration.seconds(0) } }, 'integrationLatency.period', '0 seconds'],
   ['evaluation time', { integrationLatency: { period: Duration.minutes(30), evaluationPeriods: 49 } }, 'integrationLatency.evaluationPeriods', '49 x 30 minutes'],
   ['evaluation time', { integrationLatency: { period: Duration.hours(1), evaluationPeriods: 169 } }, 'integrationLatency.evaluationPeriods', '169 x 1 hour'],
   ['evaluation time', { integrationLatency: { period: Duration.days(1), evaluationPeriods: 8 } }, 'integrationLatency.evaluationPeriods', '8 x 1 day'],
