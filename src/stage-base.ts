@@ -155,19 +155,19 @@ export abstract class WebSocketStageBase extends Resource implements IWebSocketS
   }
 
   public grantManagementApiAccess(identity: iam.IGrantable): iam.Grant {
-    return grantManageConnections(this, identity, '*');
+    return grantManageConnections(this, 'grantManagementApiAccess', identity, '*');
   }
 
   public grantPostToConnection(identity: iam.IGrantable): iam.Grant {
-    return grantManageConnections(this, identity, 'POST');
+    return grantManageConnections(this, 'grantPostToConnection', identity, 'POST');
   }
 
   public grantGetConnection(identity: iam.IGrantable): iam.Grant {
-    return grantManageConnections(this, identity, 'GET');
+    return grantManageConnections(this, 'grantGetConnection', identity, 'GET');
   }
 
   public grantDeleteConnection(identity: iam.IGrantable): iam.Grant {
-    return grantManageConnections(this, identity, 'DELETE');
+    return grantManageConnections(this, 'grantDeleteConnection', identity, 'DELETE');
   }
 
   public grantConnect(identity: iam.IGrantable): iam.Grant {
