@@ -39,7 +39,7 @@ export interface RouteSettings {
   /**
    * Whether the route has data trace logging (`RouteSettings.DataTraceEnabled`). AWS documents data trace as what
    * turns execution logging into full request and response logging, used with the `INFO` level; payloads may hold
-   * personal or secret data. This library's own rules: it cannot be combined with `loggingLevel: OFF`, and a warning
+   * personal or secret data. This library's own rules: it needs a `loggingLevel` of ERROR or INFO (unset is OFF), and a warning
    * is added when it is on.
    *
    * @default - the stage's `dataTraceEnabled`

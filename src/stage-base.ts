@@ -176,7 +176,7 @@ export abstract class WebSocketStageBase extends Resource implements IWebSocketS
 
   /**
    * A CloudWatch metric of the stage, with the `ApiId` and `Stage` dimensions added to any dimensions you pass.
-   * Average over 5 minutes unless the options say otherwise.
+   * Average over 5 minutes unless the options say otherwise. A passed `ApiId` or `Stage` other than the stage's throws.
    *
    * @param metricName the metric's name in the `AWS/ApiGateway` namespace, for example `MessageCount`
    * @param props metric options

@@ -184,7 +184,8 @@ export class WebSocketStage extends WebSocketStageBase {
    * Maps the stage on one more custom domain, or on the same domain under another key. The `domainMapping` prop
    * stays the first mapping. The added mapping's construct id is `ApiMapping:{domainName}:{mappingKey}`
    * (`ApiMapping:{domainName}` on the root of the domain), so adding or removing a mapping never changes the
-   * logical id of another. Mapping the stage twice on the same domain and key throws.
+   * logical id of another. Mapping the stage twice on the same domain and key throws, as does a domain and key another
+   * stage of the app maps in the same account and region.
    *
    * @param options the domain and the key (a path; none or `''` maps the stage on the root of the domain)
    * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-custom-domain-names.html
