@@ -86,7 +86,7 @@ export class DomainMappings {
 
   /** The claim of the `domainMapping` prop's mapping on its domain and key, see `domainMappingClaim`. */
   public claimFirst(): Claim {
-    return this.first ? claimOf('domainMapping', this.stage, this.first) : () => undefined;
+    return claimOf('domainMapping', this.stage, this.first!);
   }
 
   /** The URL of the first mapping; `member` names what was asked for when there is none. */

@@ -151,13 +151,16 @@ export class WebSocketStage extends WebSocketStageBase {
       if (props.executionLogRetention !== undefined) {
         this.executionLogGroup = createExecutionLogGroup(this, this.resource, this.api.apiId, this.stageName, props.executionLogRetention);
       }
+      let claimMapping: Claim | undefined;
       if (props.domainMapping) {
         this.apiMapping = addDomainMapping(this, this.resource, props.domainMapping, props.awsCdkLibLogicalIds ?? false);
         this.domainMappings = new DomainMappings(this, this.resource, props.domainMapping, this.apiMapping);
+        claimMapping = this.domainMappings.claimFirst();
       }
+      const claimName = stageNameClaim(this.api, this.stageName, this);
       // Last, once every check has passed: a stage that fails takes neither its name nor its domain and key.
-      const claims: Claim[] = [stageNameClaim(this.api, this.stageName, this), this.domainMappings?.claimFirst() ?? (() => undefined)];
-      claims.forEach((claim) => claim());
+      claimName();
+      claimMapping?.();
     } catch (error) {
       throw withConstructPath(this, error);
     }
