@@ -28,7 +28,8 @@ export interface AccessLogSettings {
 }
 
 /** The fields of `AccessLogSettings`, all listed so that the compiler keeps them in step. */
-const FIELDS = Object.keys({ destination: true, format: true } satisfies { readonly [field in keyof Required<AccessLogSettings>]: true });
+const DECLARED: { readonly [field in keyof Required<AccessLogSettings>]: true } = { destination: true, format: true };
+const FIELDS = Object.keys(DECLARED);
 
 /** The largest access log template API Gateway accepts for a WebSocket API, in bytes. */
 export const ACCESS_LOG_FORMAT_MAX_BYTES = 3 * 1024;

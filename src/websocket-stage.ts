@@ -21,8 +21,8 @@ import { checkMapKey, checkStageName, checkString, checkType, invalidInput, RULE
 import { WebSocketStageAttributes, WebSocketStageProps } from './websocket-stage-props';
 
 /** The fields of `WebSocketStageAttributes`, all listed so that the compiler keeps them in step. */
-const ATTRIBUTES: ReadonlyMap<string, true> = new Map(Object.entries({ api: true, stageName: true } satisfies
-  { readonly [field in keyof Required<WebSocketStageAttributes>]: true }));
+const DECLARED_ATTRIBUTES: { readonly [field in keyof Required<WebSocketStageAttributes>]: true } = { api: true, stageName: true };
+const ATTRIBUTES: ReadonlyMap<string, true> = new Map(Object.entries(DECLARED_ATTRIBUTES));
 
 /** Throws when the attributes of an imported stage break a rule, which the imported stage's URLs and grants need. */
 function checkStageAttributes(attrs: WebSocketStageAttributes): void {
