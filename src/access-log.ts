@@ -1,7 +1,7 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { Token } from 'aws-cdk-lib/core';
-import { invalidInput } from './validation';
+import { checkKnownKeys, checkType, invalidInput, keysOf } from './validation';
 
 /**
  * Where and how a WebSocket stage writes its access logs.
@@ -26,6 +26,9 @@ export interface AccessLogSettings {
    */
   readonly format?: apigateway.AccessLogFormat;
 }
+
+/** The fields of `AccessLogSettings`, to refuse keys that would be ignored. */
+const FIELDS = keysOf<AccessLogSettings>({ destination: true, format: true });
 
 /** The largest access log template API Gateway accepts for a WebSocket API, in bytes. */
 export const ACCESS_LOG_FORMAT_MAX_BYTES = 3 * 1024;
@@ -75,6 +78,13 @@ export function renderAccessLogSettings(
 ): apigwv2.CfnStage.AccessLogSettingsProperty | undefined {
   if (!settings) {
     return undefined;
+  }
+  checkKnownKeys('accessLogSettings', settings, FIELDS);
+  const destination: unknown = settings.destination;
+  checkType('accessLogSettings.destination', destination, 'object');
+  if (typeof (destination as Partial<apigwv2.IAccessLogDestination> | undefined)?.bind !== 'function') {
+    throw invalidInput('accessLogSettings.destination', 'must be given, as an access log destination such as new '
+      + 'LogGroupLogDestination(logGroup)', destination);
   }
   const format = accessLogFormatText(settings.format ?? defaultWebSocketAccessLogFormat());
   return {

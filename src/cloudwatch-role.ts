@@ -1,7 +1,7 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { RemovalPolicy, Stack } from 'aws-cdk-lib/core';
-import { Construct } from 'constructs';
+import { Aspects, CfnResource, RemovalPolicy, Stack } from 'aws-cdk-lib/core';
+import { Construct, IConstruct } from 'constructs';
 
 /** The construct id, under the stack, of the one account setting every stage of the stack shares. */
 export const CLOUDWATCH_ROLE_ID = 'WebSocketStageCloudWatchRole';
@@ -21,12 +21,23 @@ function deploymentStack(scope: Construct): Stack {
   return stack;
 }
 
+/** The CloudFormation type of API Gateway's account settings, which hold the CloudWatch Logs role. */
+const ACCOUNT_TYPE = 'AWS::ApiGateway::Account';
+
+/** Every `AWS::ApiGateway::Account` of the deployment: an L1, or the one a RestApi with `cloudWatchRole` makes. */
+function accountsInDeployment(scope: Construct): CfnResource[] {
+  return deploymentStack(scope).node.findAll()
+    .filter((node): node is CfnResource => CfnResource.isCfnResource(node) && node.cfnResourceType === ACCOUNT_TYPE);
+}
+
 /**
- * The account setting a stage of this deployment (its stack, or the top-level stack of its nested stack) has
- * already created, if any.
+ * The `AWS::ApiGateway::Account` already in this deployment (its stack, or the top-level stack of its nested
+ * stack), if any: the one a stage with `cloudWatchRole` created, or another, such as a RestApi's.
  */
-export function existingCloudWatchRoleAccount(scope: Construct): apigateway.CfnAccount | undefined {
-  return deploymentStack(scope).node.tryFindChild(CLOUDWATCH_ROLE_ID)?.node.findChild('Account') as apigateway.CfnAccount | undefined;
+export function existingCloudWatchRoleAccount(scope: Construct): CfnResource | undefined {
+  // The stages' own first: finding it is cheap, and once it is there, it is the one.
+  const ours = deploymentStack(scope).node.tryFindChild(CLOUDWATCH_ROLE_ID)?.node.findChild('Account') as CfnResource | undefined;
+  return ours ?? accountsInDeployment(scope)[0];
 }
 
 /**
@@ -37,7 +48,7 @@ export function existingCloudWatchRoleAccount(scope: Construct): apigateway.CfnA
  * Both are retained on deletion: the setting is shared by every API of the account in the region, and removing
  * the role would stop their logs.
  */
-export function cloudWatchRoleAccount(scope: Construct): apigateway.CfnAccount {
+export function cloudWatchRoleAccount(scope: Construct): CfnResource {
   const existing = existingCloudWatchRoleAccount(scope);
   if (existing) {
     return existing;
@@ -59,5 +70,22 @@ export function cloudWatchRoleAccount(scope: Construct): apigateway.CfnAccount {
   });
   const account = new apigateway.CfnAccount(holder, 'Account', { cloudWatchRoleArn: role.roleArn });
   account.applyRemovalPolicy(RemovalPolicy.RETAIN);
+  // An Account made after this one, such as a RestApi's, would fight it over the one setting of the account.
+  Aspects.of(holder).add({ visit: (node) => node === holder && refuseSecondAccount(account, scope) });
   return account;
+}
+
+/**
+ * Throws when the deployment holds another `AWS::ApiGateway::Account` than the stages' own: both would set the
+ * account's one CloudWatch Logs role, and the last deployed would win. One made before the stages is used by them
+ * instead; only one made after them gets here.
+ */
+function refuseSecondAccount(account: apigateway.CfnAccount, firstStage: IConstruct): void {
+  const others = accountsInDeployment(account).filter((node) => node !== account);
+  if (others.length > 0) {
+    throw new Error(`${firstStage.node.path}: cloudWatchRole: true made the AWS::ApiGateway::Account '${account.node.path}', and `
+      + `the deployment has another, '${others[0].node.path}', made after it: both would set the account's one CloudWatch `
+      + 'Logs role, and the last deployed would win. Create the other before the stage, which then uses it, or leave '
+      + "cloudWatchRole out of every stage: a stage that logs waits for the deployment's Account either way");
+  }
 }

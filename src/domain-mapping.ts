@@ -1,6 +1,6 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { Construct } from 'constructs';
-import { checkString, RULES } from './validation';
+import { checkKnownKeys, checkString, checkType, invalidInput, keysOf, RULES } from './validation';
 
 /**
  * The construct id of the stage's API mapping. Fixed, so that renaming or moving the domain construct,
@@ -22,7 +22,7 @@ export function addDomainMapping(
   options: apigwv2.DomainMappingOptions,
   awsCdkLibLogicalIds: boolean,
 ): apigwv2.CfnApiMapping {
-  checkString('domainMapping.mappingKey', options.mappingKey, RULES.mappingKey);
+  checkDomainMappingOptions('domainMapping', options, (field) => `domainMapping.${field}`);
   const [scope, id] = awsCdkLibLogicalIds ? [awsCdkLibMappingScope(stage, options), 'Resource'] : [stage, API_MAPPING_ID];
   const mapping = new apigwv2.CfnApiMapping(scope, id, {
     apiId: stage.api.apiId,
@@ -37,6 +37,37 @@ export function addDomainMapping(
   stageResource.node.addDependency(options.domainName);
   mapping.node.addDependency(options.domainName);
   return mapping;
+}
+
+/** The fields of aws-cdk-lib's `DomainMappingOptions`, to refuse keys that would be ignored. */
+const OPTION_FIELDS = keysOf<apigwv2.DomainMappingOptions>({ domainName: true, mappingKey: true });
+
+/**
+ * Throws when mapping options are not what the stage can map, which only JavaScript callers (and dicts from other
+ * languages) can give: a missing or unknown field, a domain that is not a domain, a bad mapping key.
+ *
+ * @param prop the prop or method the options came from: `domainMapping`, or `addDomainMapping`
+ * @param field how a field of the options is named in errors, for example `domainMapping.domainName`
+ */
+export function checkDomainMappingOptions(prop: string, options: apigwv2.DomainMappingOptions,
+  field: (name: keyof apigwv2.DomainMappingOptions) => string): void {
+  checkType(prop, options, 'object');
+  if (options === undefined) {
+    throw invalidInput(prop, 'must be given: the domain to map the stage on, and its key', options);
+  }
+  checkKnownKeys(prop, options, OPTION_FIELDS);
+  const domain: unknown = options.domainName;
+  checkType(field('domainName'), domain, 'object');
+  if (domain === undefined || !isDomain(domain as object)) {
+    throw invalidInput(field('domainName'), 'must be given, as a custom domain: an apigwv2.DomainName, or one imported '
+      + 'with DomainName.fromDomainNameAttributes', domain);
+  }
+  checkString(field('mappingKey'), options.mappingKey, RULES.mappingKey);
+}
+
+function isDomain(domain: object): domain is apigwv2.IDomainNameRef {
+  const candidate = domain as Partial<apigwv2.IDomainName>;
+  return typeof candidate.node === 'object' && (typeof candidate.name === 'string' || typeof candidate.domainNameRef?.domainName === 'string');
 }
 
 /**

@@ -2,8 +2,9 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { Resource, Stack, Token } from 'aws-cdk-lib/core';
 import { aws_apigatewayv2 as apigwv2Refs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
-import { API_MAPPING_ID, mappedDomainName } from './domain-mapping';
-import { checkString, checkType, invalidInput, RULES } from './validation';
+import { Claim, describeMapping, domainMappingClaim } from './claims';
+import { API_MAPPING_ID, checkDomainMappingOptions, mappedDomainName } from './domain-mapping';
+import { checkType, invalidInput } from './validation';
 
 /** A custom domain the stage is mapped on, and the key it is mapped under (undefined for the root). */
 interface Mapping {
@@ -63,17 +64,13 @@ export class DomainMappings {
 
   /** Maps the stage on one more domain, or on the same domain under another key. */
   public add(options: apigwv2.DomainMappingOptions): apigwv2.IApiMapping {
-    checkType('addDomainMapping options', options, 'object');
-    if (options?.domainName === undefined) {
-      throw invalidInput('addDomainMapping domainName', 'must be given', options?.domainName);
-    }
-    checkType('addDomainMapping domainName', options.domainName, 'object');
-    checkString('addDomainMapping mappingKey', options.mappingKey, RULES.mappingKey);
+    checkDomainMappingOptions('addDomainMapping options', options, (field) => `addDomainMapping ${field}`);
     const mapping = mappingOf(options);
     const id = addedMappingId(this.stage, mapping);
     if (this.mappings.has(id)) {
       throw invalidInput('addDomainMapping', 'must not map the stage twice on the same domain and key', describe(mapping));
     }
+    const claim = claimOf('addDomainMapping', this.stage, mapping);
     const resource = new AddedApiMapping(this.stage, id, {
       apiId: this.stage.api.apiId,
       domainName: mapping.domainName,
@@ -83,7 +80,13 @@ export class DomainMappings {
     // As for the first mapping: the stage name is a literal, so CloudFormation would not wait for the stage.
     resource.node.defaultChild!.node.addDependency(this.stageResource);
     this.mappings.set(id, mapping);
+    claim();
     return resource;
+  }
+
+  /** The claim of the `domainMapping` prop's mapping on its domain and key, see `domainMappingClaim`. */
+  public claimFirst(): Claim {
+    return claimOf('domainMapping', this.stage, this.first!);
   }
 
   /** The URL of the first mapping; `member` names what was asked for when there is none. */
@@ -119,8 +122,11 @@ function url(scheme: 'wss' | 'https', mapping: Mapping): string {
 }
 
 function describe(mapping: Mapping): string {
-  const name = mapping.literalName ?? mapping.domainName;
-  return mapping.mappingKey === undefined ? name : `${name}/${mapping.mappingKey}`;
+  return describeMapping({ name: mapping.literalName ?? mapping.domainName, mappingKey: mapping.mappingKey });
+}
+
+function claimOf(prop: string, stage: Construct, mapping: Mapping): Claim {
+  return domainMappingClaim(prop, stage, { name: mapping.literalName ?? mapping.domainName, mappingKey: mapping.mappingKey });
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Stack } from 'aws-cdk-lib/core';
+import { checkType, invalidInput, withConstructPath } from './validation';
 
 /** The IAM action that guards the @connections management API. */
 const MANAGE_CONNECTIONS = 'execute-api:ManageConnections';
@@ -17,12 +18,26 @@ function stageExecuteApiArn(stage: apigwv2.IWebSocketStage): string {
   return `${apiArn}/${stage.stageName}`;
 }
 
+/** Throws, with the stage's path, when a JavaScript caller passes something that cannot be granted to. */
+function checkGrantee(stage: apigwv2.IWebSocketStage, member: string, grantee: iam.IGrantable): void {
+  try {
+    checkType(`${member} identity`, grantee, 'object');
+    if (typeof grantee?.grantPrincipal !== 'object') {
+      throw invalidInput(`${member} identity`, 'must be given, as an iam.IGrantable such as a Lambda function or a role', grantee);
+    }
+  } catch (error) {
+    throw withConstructPath(stage, error);
+  }
+}
+
 /**
  * Grants `execute-api:ManageConnections` on @connections methods of the stage, in the grantee's own policy.
  *
  * @param method `*` for POST, GET and DELETE, or one of them
  */
-export function grantManageConnections(stage: apigwv2.IWebSocketStage, grantee: iam.IGrantable, method: '*' | 'POST' | 'GET' | 'DELETE'): iam.Grant {
+export function grantManageConnections(stage: apigwv2.IWebSocketStage, member: string, grantee: iam.IGrantable,
+  method: '*' | 'POST' | 'GET' | 'DELETE'): iam.Grant {
+  checkGrantee(stage, member, grantee);
   return iam.Grant.addToPrincipal({
     grantee,
     actions: [MANAGE_CONNECTIONS],
@@ -35,6 +50,7 @@ export function grantManageConnections(stage: apigwv2.IWebSocketStage, grantee: 
  * to open a connection.
  */
 export function grantInvokeConnect(stage: apigwv2.IWebSocketStage, grantee: iam.IGrantable): iam.Grant {
+  checkGrantee(stage, 'grantConnect', grantee);
   return iam.Grant.addToPrincipal({
     grantee,
     actions: [INVOKE],

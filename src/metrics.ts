@@ -89,6 +89,14 @@ export type WebSocketMetric = keyof typeof WEBSOCKET_METRICS;
 export function stageMetric(stage: apigwv2.IWebSocketStage, metricName: string, props: cloudwatch.MetricOptions = {},
   routeKey?: string): cloudwatch.Metric {
   const dimensionsMap: { [name: string]: string } = { ...props.dimensionsMap, ApiId: stage.api.apiId, Stage: stage.stageName };
+  // The stage's own dimensions replace the caller's: a different value there would measure another stage.
+  for (const [name, value] of [['ApiId', stage.api.apiId], ['Stage', stage.stageName]]) {
+    const given = props.dimensionsMap?.[name];
+    if (given !== undefined && given !== value) {
+      throw new Error(`${stage.node.path}: dimensionsMap.${name} '${given}' differs from this stage's, '${value}': `
+        + `leave ${name} out, or ask the metric of the stage it names`);
+    }
+  }
   if (routeKey !== undefined) {
     const given = props.dimensionsMap?.[ROUTE_DIMENSION];
     if (given !== undefined && given !== routeKey) {

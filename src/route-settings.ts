@@ -1,6 +1,6 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { Token } from 'aws-cdk-lib/core';
-import { checkKnownKeys, checkNumber, checkString, checkType, invalidInput, keysOf, RULES } from './validation';
+import { checkBoolean, checkKnownKeys, checkNumber, checkString, checkType, invalidInput, keysOf, RULES } from './validation';
 
 /**
  * How much a WebSocket stage writes to its execution logs, in the CloudWatch log group that API Gateway creates and
@@ -39,8 +39,8 @@ export interface RouteSettings {
   /**
    * Whether the route has data trace logging (`RouteSettings.DataTraceEnabled`). AWS describes data trace as full
    * request and response logging and recommends against it for production APIs: payloads may hold personal or
-   * secret data. AWS does not say which logging level it needs. This library's own rules: it cannot be combined with
-   * `loggingLevel: OFF`, and a warning is added when it is on.
+   * secret data. AWS does not say which logging level it needs. This library's own rules: it needs a `loggingLevel`
+   * of ERROR or INFO (unset is OFF), and a warning is added when it is on.
    *
    * @default - the stage's `dataTraceEnabled`
    */
@@ -105,15 +105,17 @@ export function checkRouteSettings(prop: string, settings: RouteSettings, stageD
   checkNumber(at('throttle.rateLimit'), settings.throttle?.rateLimit, RATE_LIMIT_RULE);
   checkNumber(at('throttle.burstLimit'), settings.throttle?.burstLimit, BURST_LIMIT_RULE);
   checkLoggingLevel(at('loggingLevel'), settings.loggingLevel);
-  checkType(at('dataTraceEnabled'), settings.dataTraceEnabled, 'boolean');
-  checkType(at('detailedMetricsEnabled'), settings.detailedMetricsEnabled, 'boolean');
+  checkBoolean(at('dataTraceEnabled'), settings.dataTraceEnabled);
+  checkBoolean(at('detailedMetricsEnabled'), settings.detailedMetricsEnabled);
 
   const merged = stageDefaults ? mergeRouteSettings(stageDefaults, settings) : settings;
-  if (merged.dataTraceEnabled === true && merged.loggingLevel === LoggingLevel.OFF) {
+  // An unset level is OFF, API Gateway's default: data trace is refused there as with an explicit OFF.
+  if (merged.dataTraceEnabled === true && (merged.loggingLevel ?? LoggingLevel.OFF) === LoggingLevel.OFF) {
     // Say which of the two a route inherits: the stage's value is not in the route's own settings.
     const fromStage = (field: keyof RouteSettings) => (stageDefaults && settings[field] === undefined ? ` (the stage's ${field})` : '');
-    throw new Error(`${at('dataTraceEnabled')}${fromStage('dataTraceEnabled')} cannot be true when loggingLevel${fromStage('loggingLevel')} `
-      + 'is OFF: a rule of this library, since AWS documents data trace only as part of execution logging (full request and '
+    const level = merged.loggingLevel === undefined ? ' is not set (an unset level is OFF)' : `${fromStage('loggingLevel')} is OFF`;
+    throw new Error(`${at('dataTraceEnabled')}${fromStage('dataTraceEnabled')} cannot be true when loggingLevel${level}: `
+      + 'a rule of this library, since AWS documents data trace only as part of execution logging (full request and '
       + 'response logs, with INFO); set loggingLevel to ERROR or INFO, or leave dataTraceEnabled unset');
   }
 }

@@ -152,19 +152,19 @@ export abstract class WebSocketStageBase extends Resource implements IWebSocketS
   }
 
   public grantManagementApiAccess(identity: iam.IGrantable): iam.Grant {
-    return grantManageConnections(this, identity, '*');
+    return grantManageConnections(this, 'grantManagementApiAccess', identity, '*');
   }
 
   public grantPostToConnection(identity: iam.IGrantable): iam.Grant {
-    return grantManageConnections(this, identity, 'POST');
+    return grantManageConnections(this, 'grantPostToConnection', identity, 'POST');
   }
 
   public grantGetConnection(identity: iam.IGrantable): iam.Grant {
-    return grantManageConnections(this, identity, 'GET');
+    return grantManageConnections(this, 'grantGetConnection', identity, 'GET');
   }
 
   public grantDeleteConnection(identity: iam.IGrantable): iam.Grant {
-    return grantManageConnections(this, identity, 'DELETE');
+    return grantManageConnections(this, 'grantDeleteConnection', identity, 'DELETE');
   }
 
   public grantConnect(identity: iam.IGrantable): iam.Grant {
@@ -173,7 +173,7 @@ export abstract class WebSocketStageBase extends Resource implements IWebSocketS
 
   /**
    * A CloudWatch metric of the stage, with the `ApiId` and `Stage` dimensions added to any dimensions you pass.
-   * Average over 5 minutes unless the options say otherwise.
+   * Average over 5 minutes unless the options say otherwise. A passed `ApiId` or `Stage` other than the stage's throws.
    *
    * @param metricName the metric's name in the `AWS/ApiGateway` namespace, for example `MessageCount`
    * @param props metric options

@@ -105,8 +105,8 @@ function adviseOnLogging(stage: StageAtSynthesis): void {
   if (!logging) {
     return;
   }
-  // This stage (cloudWatchRole: true) or another of this deployment set the account's role: logging works once
-  // that setting is made.
+  // The deployment sets the account's role (a stage's cloudWatchRole, a RestApi's, or an L1 Account): logging works
+  // once that setting is made.
   const account = existingCloudWatchRoleAccount(stage.stage);
   if (account) {
     stage.resource.node.addDependency(account);

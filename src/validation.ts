@@ -1,4 +1,4 @@
-import { Token } from 'aws-cdk-lib/core';
+import { Annotations, Token } from 'aws-cdk-lib/core';
 import { IConstruct } from 'constructs';
 
 /**
@@ -66,7 +66,12 @@ export function characterCount(text: string): number {
  * validation errors carry it: in an app with many stages, the path is what finds the one at fault.
  */
 export function withConstructPath(scope: IConstruct, error: unknown): unknown {
-  const prefix = `${scope.node.path}: `;
+  return withPath(scope.node.path, error);
+}
+
+/** As `withConstructPath`, for a construct not made yet: its path is its scope's and its id. */
+export function withPath(path: string, error: unknown): unknown {
+  const prefix = `${path}: `;
   if (error instanceof Error && !error.message.startsWith(prefix)) {
     error.message = prefix + error.message;
   }
@@ -87,6 +92,28 @@ export function checkType(prop: string, value: unknown, type: InputType): void {
   if (typeof value !== type || value === null) {
     throw invalidInput(prop, `must be ${type === 'object' ? 'an object' : `a ${type}`}${value === null ? ', or left out' : ''}`, value);
   }
+}
+
+/**
+ * Throws when a value is present but neither a boolean nor a token: a boolean decided at deploy time, such as
+ * `Fn.conditionIf('IsProd', true, false)` or a parameter, goes into the template as it is.
+ */
+export function checkBoolean(prop: string, value: unknown): void {
+  if (value === null || !Token.isUnresolved(value)) {
+    checkType(prop, value, 'boolean');
+  }
+}
+
+/**
+ * Throws when a boolean that shapes the app (which resources or construct ids it has) is not a plain boolean: a
+ * token is only decided at deploy time, long after the app was built. `decides` says what the prop shapes.
+ */
+export function checkSynthesisBoolean(prop: string, value: unknown, decides: string): void {
+  if (value !== null && Token.isUnresolved(value)) {
+    throw invalidInput(prop, `must be true or false, known at synthesis: it decides ${decides}, which a value known only `
+      + 'at deploy time (a condition or a parameter) cannot change; decide it in the app, for example from context', value);
+  }
+  checkType(prop, value, 'boolean');
 }
 
 /** The error for a bad input: the prop, the rule, then the value. */
@@ -176,6 +203,9 @@ export function userMapEntries<T>(prop: string, map: { [key: string]: T } | unde
     return [];
   }
   checkType(prop, map, 'object');
+  if (Array.isArray(map)) {
+    throw invalidInput(prop, 'must be an object of keys to values, not an array', map);
+  }
   const prototype: unknown = Object.getPrototypeOf(map);
   if (prototype !== Object.prototype && prototype !== null) {
     checkMapKey(keyProp, PROTOTYPE_KEY);
@@ -227,12 +257,50 @@ export function keysOf<T>(keys: { readonly [K in keyof Required<T>]: true }): re
 
 /**
  * Throws when a struct holds a key it does not declare, which would otherwise be ignored: JavaScript callers
- * have no compiler to catch a misspelt field.
+ * have no compiler to catch a misspelt field, and a dict from Python keeps its keys as they are. The stage's own
+ * props only warn, see `warnUnknownKeys`.
  */
 export function checkKnownKeys(prop: string, struct: object | undefined, known: readonly string[]): void {
   for (const key of Object.keys(struct ?? {})) {
     if (!known.includes(key)) {
-      throw invalidInput(`${prop} key`, `must be one of ${known.join(', ')}`, key);
+      throw invalidInput(`${prop} key`, `must be one of ${known.join(', ')}${didYouMean(key, known)}`, key);
     }
   }
+}
+
+/**
+ * Warns about each key of a construct's props that is not one of its props. A warning, not an error: aws-cdk-lib
+ * ignores unknown props, and a JavaScript app may spread one shared object into the props of several constructs.
+ */
+export function warnUnknownKeys(scope: IConstruct, what: string, props: object, known: ReadonlyMap<string, unknown>): void {
+  for (const key of Object.keys(props)) {
+    if (!known.has(key)) {
+      Annotations.of(scope).addWarningV2('cdk-websocket-stage:unknownProp',
+        `${quote(key)} is not one of the ${what} and is ignored${didYouMean(key, [...known.keys()])}`);
+    }
+  }
+}
+
+/**
+ * `: did you mean 'x'?` when a known name is close to the given one (same letters in another case, or at most two
+ * edits, fewer for short names), else nothing.
+ */
+export function didYouMean(given: string, known: readonly string[]): string {
+  const closeEnough = Math.min(2, Math.floor(given.length / 3));
+  const distances = known.map((name) => ({ name, distance: editDistance(given.toLowerCase(), name.toLowerCase()) }));
+  const best = distances.reduce((a, b) => (b.distance < a.distance ? b : a));
+  return best.distance <= closeEnough ? `: did you mean '${best.name}'?` : '';
+}
+
+/** The Levenshtein distance: the fewest one-character insertions, deletions and substitutions from `a` to `b`. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }

@@ -35,6 +35,8 @@ export interface WebSocketStageProps {
    * `AWS::ApiGatewayV2::ApiMapping`. An empty key maps the stage on the root of the domain, as no key does.
    * The key may hold at most 300 characters of A-Z a-z 0-9 $ - _ . + ! * ' ( ).
    *
+   * No other stage of the app may map the same domain and key in the same account and region.
+   *
    * @default - no custom domain mapping
    * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-custom-domain-names.html
    */
@@ -104,8 +106,8 @@ export interface WebSocketStageProps {
   /**
    * Whether every route has data trace logging (`DefaultRouteSettings.DataTraceEnabled`). AWS describes data trace
    * as full request and response logging and recommends against it for production APIs: payloads may hold personal
-   * or secret data. AWS does not say which logging level it needs. This library's own rules: it cannot be combined
-   * with `loggingLevel: OFF`, and a warning is added when it is on.
+   * or secret data. AWS does not say which logging level it needs. This library's own rules: it needs a
+   * `loggingLevel` of ERROR or INFO (unset is OFF), and a warning is added when it is on.
    *
    * @default - not set: no data trace
    */
@@ -141,8 +143,9 @@ export interface WebSocketStageProps {
   /**
    * Whether to set up API Gateway's account-level CloudWatch Logs role in this stack: an IAM role with the
    * `AmazonAPIGatewayPushToCloudWatchLogs` managed policy and the `AWS::ApiGateway::Account` that uses it, once
-   * per stack however many stages ask, retained on deletion. The stage waits for it. The setting is one per
-   * account and region: set it in one stack only.
+   * per stack however many stages ask, retained on deletion. The stage waits for it. An `AWS::ApiGateway::Account`
+   * already in the stack (a `RestApi`'s, or an L1) is used instead; one added after the stage fails the synthesis,
+   * since the two would fight over the setting. The setting is one per account and region: set it in one stack only.
    *
    * @default false
    * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html

@@ -4,6 +4,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Aspects, Tags, Token } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { defaultWebSocketAccessLogFormat, renderAccessLogSettings } from './access-log';
+import { Claim, stageNameClaim } from './claims';
 import { cloudWatchRoleAccount } from './cloudwatch-role';
 import { createDeployment } from './deployment';
 import { addDomainMapping } from './domain-mapping';
@@ -15,10 +16,26 @@ import {
   checkRouteKey, checkRouteSetsSomething, checkRouteSettings, mergeRouteSettings, renderDefaultRouteSettings, renderRouteSettingsJson, RouteSettings,
 } from './route-settings';
 import { IWebSocketStage, WebSocketStageBase } from './stage-base';
-import { checkStageProps, claimStageName } from './stage-props-checks';
+import { checkStageProps } from './stage-props-checks';
 import { hasWorkAtSynthesis, prepareStageForSynthesis, StageAtSynthesis } from './synthesis-checks';
-import { checkMapKey, checkStageName, checkString, invalidInput, RULES, userMapEntries, withConstructPath } from './validation';
+import { checkMapKey, checkStageName, checkString, checkType, invalidInput, RULES, userMapEntries, warnUnknownKeys, withConstructPath, withPath } from './validation';
 import { WebSocketStageAttributes, WebSocketStageProps } from './websocket-stage-props';
+
+/** The fields of `WebSocketStageAttributes`, all listed so that the compiler keeps them in step. */
+const DECLARED_ATTRIBUTES: { readonly [field in keyof Required<WebSocketStageAttributes>]: true } = { api: true, stageName: true };
+const ATTRIBUTES: ReadonlyMap<string, true> = new Map(Object.entries(DECLARED_ATTRIBUTES));
+
+/** Throws when the attributes of an imported stage break a rule, which the imported stage's URLs and grants need. */
+function checkStageAttributes(attrs: WebSocketStageAttributes): void {
+  checkType('attrs', attrs, 'object');
+  for (const field of ATTRIBUTES.keys()) {
+    if (attrs?.[field as keyof WebSocketStageAttributes] === undefined) {
+      throw invalidInput(field, 'must be given', undefined);
+    }
+  }
+  checkType('api', attrs.api, 'object');
+  checkStageName('stageName', attrs.stageName);
+}
 
 const NO_ROUTE_SETTINGS: ReadonlyMap<string, RouteSettings> = new Map();
 const NO_ROUTES: ReadonlySet<string> = new Set();
@@ -49,12 +66,14 @@ export class WebSocketStage extends WebSocketStageBase {
    * @param attrs what identifies the stage
    */
   public static fromWebSocketStageAttributes(scope: Construct, id: string, attrs: WebSocketStageAttributes): IWebSocketStage {
-    const stage = new ImportedWebSocketStage(scope, id, attrs);
+    // Checked before the construct is made, so that a failed import leaves its id free.
     try {
-      checkStageName('stageName', attrs.stageName);
+      checkStageAttributes(attrs);
     } catch (error) {
-      throw withConstructPath(stage, error);
+      throw withPath(scope.node.path ? `${scope.node.path}/${id}` : id, error);
     }
+    const stage = new ImportedWebSocketStage(scope, id, attrs);
+    warnUnknownKeys(stage, 'attributes of fromWebSocketStageAttributes', attrs, ATTRIBUTES);
     return stage;
   }
 
@@ -102,8 +121,7 @@ export class WebSocketStage extends WebSocketStageBase {
     super(scope, id, { physicalName: props.stageName });
     // Every error names the stage's path: in an app with many stages, that is what finds the one at fault.
     try {
-      checkStageProps(props);
-      claimStageName(props.webSocketApi, props.stageName, this);
+      checkStageProps(props, this);
       this.defaultRouteSettings = {
         throttle: props.throttle,
         loggingLevel: props.loggingLevel,
@@ -148,10 +166,16 @@ export class WebSocketStage extends WebSocketStageBase {
       if (props.executionLogRetention !== undefined) {
         this.executionLogGroup = createExecutionLogGroup(this, this.resource, this.api.apiId, this.stageName, props.executionLogRetention);
       }
+      let claimMapping: Claim | undefined;
       if (props.domainMapping) {
         this.apiMapping = addDomainMapping(this, this.resource, props.domainMapping, props.awsCdkLibLogicalIds ?? false);
         this.domainMappings = new DomainMappings(this, this.resource, props.domainMapping, this.apiMapping);
+        claimMapping = this.domainMappings.claimFirst();
       }
+      const claimName = stageNameClaim(this.api, this.stageName, this);
+      // Last, once every check has passed: a stage that fails takes neither its name nor its domain and key.
+      claimName();
+      claimMapping?.();
     } catch (error) {
       throw withConstructPath(this, error);
     }
@@ -178,7 +202,8 @@ export class WebSocketStage extends WebSocketStageBase {
    * Maps the stage on one more custom domain, or on the same domain under another key. The `domainMapping` prop
    * stays the first mapping. The added mapping's construct id is `ApiMapping:{domainName}:{mappingKey}`
    * (`ApiMapping:{domainName}` on the root of the domain), so adding or removing a mapping never changes the
-   * logical id of another. Mapping the stage twice on the same domain and key throws.
+   * logical id of another. Mapping the stage twice on the same domain and key throws, as does a domain and key another
+   * stage of the app maps in the same account and region.
    *
    * @param options the domain and the key (a path; none or `''` maps the stage on the root of the domain)
    * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-custom-domain-names.html

@@ -1,8 +1,10 @@
-import { CfnElement, NestedStack } from 'aws-cdk-lib';
+import { App, CfnElement, NestedStack, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { LoggingLevel } from '../src';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import { IConstruct } from 'constructs';
+import { LoggingLevel, WebSocketStage } from '../src';
 import { CLOUDWATCH_ROLE_ID } from '../src/cloudwatch-role';
-import { newApi, newStage } from './fixtures';
+import { newApi, newStack, newStage } from './fixtures';
 
 /** Execution logging, with the account setting made by the stage. */
 const LOGGING_WITH_ROLE = { loggingLevel: LoggingLevel.ERROR, cloudWatchRole: true };
@@ -126,3 +128,68 @@ describe('the cdk-nag suppression on the CloudWatch role', () => {
     }]);
   });
 });
+
+describe('an AWS::ApiGateway::Account already in the deployment', () => {
+  /** The logical ids the stage `S/Stage` waits for. */
+  const stageDependsOn = (stage: WebSocketStage) =>
+    Template.fromStack(stage.stack).toJSON().Resources[stage.stack.getLogicalId(stage.node.defaultChild as CfnElement)].DependsOn;
+  const logicalId = (construct: IConstruct) => Stack.of(construct).getLogicalId(construct as CfnElement);
+
+  test("a RestApi's, made with cloudWatchRole: the logging stage waits for it, without a warning", () => {
+    const api = newApi();
+    const rest = newRestApi(api.stack);
+    const stage = newStage(api, { loggingLevel: LoggingLevel.ERROR });
+
+    expect(stageDependsOn(stage)).toEqual([logicalId(rest.node.findChild('Account'))]);
+    Annotations.fromStack(api.stack).hasNoWarning('*', Match.stringLikeRegexp('cloudWatchRole'));
+  });
+
+  test("a RestApi's, made before a stage with cloudWatchRole: the stage uses it instead of making a second", () => {
+    const api = newApi();
+    const rest = newRestApi(api.stack);
+    const stage = newStage(api, LOGGING_WITH_ROLE);
+    const template = Template.fromStack(api.stack);
+
+    template.resourceCountIs('AWS::ApiGateway::Account', 1);
+    expect(api.stack.node.tryFindChild(CLOUDWATCH_ROLE_ID)).toBeUndefined();
+    expect(stageDependsOn(stage)).toEqual([logicalId(rest.node.findChild('Account'))]);
+  });
+
+  test('an L1 CfnAccount, in a nested stack of the deployment: the stages of the parent wait for it', () => {
+    const api = newApi();
+    const nested = new NestedStack(api.stack, 'Nested');
+    new apigateway.CfnAccount(nested, 'Account', { cloudWatchRoleArn: 'arn:aws:iam::111111111111:role/apigw' });
+    newStage(api, LOGGING_WITH_ROLE);
+    const template = Template.fromStack(api.stack);
+
+    template.resourceCountIs('AWS::ApiGateway::Account', 0);
+    template.hasResource('AWS::ApiGatewayV2::Stage', { DependsOn: [logicalId(nested.nestedStackResource!)] });
+    Annotations.fromStack(api.stack).hasNoWarning('*', Match.stringLikeRegexp('cloudWatchRole'));
+  });
+
+  test('one made after a stage with cloudWatchRole fails the synthesis, naming both and how to keep one', () => {
+    const api = newApi();
+    newStage(api, LOGGING_WITH_ROLE);
+    newRestApi(api.stack);
+
+    expect(() => Template.fromStack(api.stack)).toThrow(new Error("S/Stage: cloudWatchRole: true made the AWS::ApiGateway::Account "
+      + "'S/WebSocketStageCloudWatchRole/Account', and the deployment has another, 'S/Rest/Account', made after it: both "
+      + "would set the account's one CloudWatch Logs role, and the last deployed would win. Create the other before the stage, "
+      + "which then uses it, or leave cloudWatchRole out of every stage: a stage that logs waits for the deployment's Account either way"));
+  });
+
+  test('one in another stack of the app is not this deployment\'s', () => {
+    const api = newApi();
+    newRestApi(newStack({ app: api.stack.node.root as App, id: 'Other' }));
+    newStage(api, LOGGING_WITH_ROLE);
+
+    Template.fromStack(api.stack).resourceCountIs('AWS::ApiGateway::Account', 1);
+  });
+});
+
+/** A RestApi `Rest` with a method, and the account setting it makes with cloudWatchRole. */
+function newRestApi(stack: Stack): apigateway.RestApi {
+  const rest = new apigateway.RestApi(stack, 'Rest', { cloudWatchRole: true });
+  rest.root.addMethod('GET', new apigateway.MockIntegration());
+  return rest;
+}

@@ -247,10 +247,25 @@ describe('addDomainMapping and the URL lookups from JavaScript', () => {
   test('fail on missing or mistyped options, naming them', () => {
     const stage = newStage(newApi());
 
-    expect(() => stage.addDomainMapping(undefined as never)).toThrow(/^S\/Stage: addDomainMapping domainName must be given/);
+    expect(() => stage.addDomainMapping(undefined as never)).toThrow(/^S\/Stage: addDomainMapping options must be given/);
     expect(() => stage.addDomainMapping('ws.example.com' as never)).toThrow("S/Stage: addDomainMapping options must be an object (got 'ws.example.com')");
     expect(() => stage.addDomainMapping({ domainName: 'ws.example.com' } as never))
       .toThrow("S/Stage: addDomainMapping domainName must be an object (got 'ws.example.com')");
+  });
+
+  test('fail on a domain that is not a custom domain, naming it', () => {
+    const stage = newStage(newApi());
+
+    expect(() => stage.addDomainMapping({ domainName: {} } as never)).toThrow(new Error('S/Stage: addDomainMapping domainName must be '
+      + "given, as a custom domain: an apigwv2.DomainName, or one imported with DomainName.fromDomainNameAttributes (got '[object Object]')"));
+    expect(() => stage.addDomainMapping({ domainName: { node: {} } } as never)).toThrow(/^S\/Stage: addDomainMapping domainName must be given, as a custom domain/);
+  });
+
+  test('fail on a key the options do not declare, with a did-you-mean', () => {
+    const api = newApi();
+
+    expect(() => newStage(api).addDomainMapping({ domainName: newDomain(api.stack), mapingKey: 'v1' } as never)).toThrow(new Error(
+      "S/Stage: addDomainMapping options key must be one of domainName, mappingKey: did you mean 'mappingKey'? (got 'mapingKey')"));
   });
 
   test('fail on a domain name or key that is not a string, naming them', () => {

@@ -3,7 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { LoggingLevel } from '../src';
 import { EXECUTION_LOG_GROUP_ID } from '../src/execution-log';
-import { newApi, newStage } from './fixtures';
+import { deployTimeBoolean, newApi, newStage } from './fixtures';
 
 const WARNING = 'executionLogRetention is set but neither the stage nor any route writes execution logs';
 
@@ -100,10 +100,16 @@ describe('the warning when no execution logs are written', () => {
   test.each([
     ['the stage logs errors', { loggingLevel: LoggingLevel.ERROR }],
     ['the stage logs info', { loggingLevel: LoggingLevel.INFO }],
-    ['the stage traces data', { dataTraceEnabled: true }],
     ['a route logs', { routeSettings: { $connect: { loggingLevel: LoggingLevel.INFO } } }],
   ])('is not added when %s', (_name, props) => {
     expect(warnings(props)).toHaveLength(0);
+  });
+
+  test('is not added when data trace is decided at deploy time, since it may turn execution logging on', () => {
+    const api = newApi();
+    newStage(api, { executionLogRetention: logs.RetentionDays.ONE_WEEK, dataTraceEnabled: deployTimeBoolean(api.stack) });
+
+    expect(Annotations.fromStack(api.stack).findWarning('/S/Stage', Match.stringLikeRegexp(WARNING))).toHaveLength(0);
   });
 
   test('is not added without executionLogRetention', () => {

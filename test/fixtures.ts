@@ -1,4 +1,4 @@
-import { App, CfnParameter, Environment, Stack } from 'aws-cdk-lib';
+import { App, CfnCondition, CfnParameter, Environment, Fn, Stack } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
@@ -93,6 +93,15 @@ export function deployTimeString(stack: Stack, id: string): string {
 /** A number that is only known at deploy time. */
 export function deployTimeNumber(stack: Stack, id: string): number {
   return new CfnParameter(stack, id, { type: 'Number' }).valueAsNumber;
+}
+
+/**
+ * A boolean decided at deploy time, `Fn.conditionIf('IsProd', true, false)`, typed as the boolean props take it
+ * (the condition `IsProd` is added to the stack).
+ */
+export function deployTimeBoolean(stack: Stack): boolean {
+  const condition = new CfnCondition(stack, 'IsProd', { expression: Fn.conditionEquals(deployTimeString(stack, 'Env'), 'prod') });
+  return Fn.conditionIf(condition.logicalId, true, false) as unknown as boolean;
 }
 
 /**

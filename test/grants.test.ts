@@ -103,3 +103,20 @@ describe('least privilege', () => {
     }
   });
 });
+
+describe('from JavaScript', () => {
+  test.each<GrantName>(['grantManagementApiAccess', 'grantPostToConnection', 'grantGetConnection', 'grantDeleteConnection', 'grantConnect'])(
+    '%s fails on a missing or wrong identity, naming the stage, the method and the rule', (grant) => {
+      const stage = newStage(newApi());
+
+      expect(() => stage[grant](undefined as never)).toThrow(new Error(
+        `S/Stage: ${grant} identity must be given, as an iam.IGrantable such as a Lambda function or a role (got 'undefined')`));
+      expect(() => stage[grant]('arn:aws:iam::111111111111:role/r' as never)).toThrow(new Error(
+        `S/Stage: ${grant} identity must be an object (got 'arn:aws:iam::111111111111:role/r')`));
+      expect(() => stage[grant]({} as never)).toThrow(/^S\/Stage: \w+ identity must be given, as an iam.IGrantable/);
+    });
+
+  test('an imported stage names its own path', () => {
+    expect(() => importStage(newApi()).grantPostToConnection(undefined as never)).toThrow(/^S\/Imported: grantPostToConnection identity must be given/);
+  });
+});

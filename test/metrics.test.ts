@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import { importStage, METRIC_HELPERS, newApi, newStage } from './fixtures';
+import { importStage, METRIC_HELPERS, newApi, newStack, newStage } from './fixtures';
 
 test('a metric is in AWS/ApiGateway with the ApiId and Stage dimensions, Average over 5 minutes', () => {
   const api = newApi();
@@ -39,13 +40,28 @@ test('dimensions passed are kept, with ApiId and Stage added', () => {
   expect(stack.resolve(metric.dimensions)).toEqual({ Route: '$connect', ApiId: stack.resolve(api.apiId), Stage: 'dev' });
 });
 
-test('ApiId and Stage cannot be pointed at another stage by the dimensions passed', () => {
-  const api = newApi();
-  const { stack } = api;
-  const stage = newStage(api);
-  const metric = stage.metric('MessageCount', { dimensionsMap: { Stage: 'other' } });
+test('fails when the dimensions passed point Stage at another stage, as for a conflicting Route', () => {
+  const stage = newStage(newApi());
 
-  expect(stack.resolve(metric.dimensions)).toEqual({ ApiId: stack.resolve(api.apiId), Stage: 'dev' });
+  expect(() => stage.metric('MessageCount', { dimensionsMap: { Stage: 'other' } })).toThrow(new Error(
+    "S/Stage: dimensionsMap.Stage 'other' differs from this stage's, 'dev': leave Stage out, or ask the metric of the stage it names"));
+  expect(() => stage.metricsForRoute('$connect').metricMessageCount({ dimensionsMap: { Stage: 'other' } }))
+    .toThrow(/^S\/Stage: dimensionsMap\.Stage 'other' differs/);
+});
+
+test('fails when the dimensions passed point ApiId at another API', () => {
+  const stage = newStage(apigwv2.WebSocketApi.fromWebSocketApiAttributes(newStack(), 'Api', { webSocketId: 'abc123' }));
+
+  expect(() => stage.metricClientError({ dimensionsMap: { ApiId: 'other' } })).toThrow(new Error(
+    "S/Stage: dimensionsMap.ApiId 'other' differs from this stage's, 'abc123': leave ApiId out, or ask the metric of the stage it names"));
+});
+
+test("accepts the stage's own ApiId and Stage in the dimensions passed", () => {
+  const api = newApi();
+  const stage = newStage(api);
+  const metric = stage.metric('MessageCount', { dimensionsMap: { ApiId: api.apiId, Stage: 'dev' } });
+
+  expect(api.stack.resolve(metric.dimensions)).toEqual({ ApiId: api.stack.resolve(api.apiId), Stage: 'dev' });
 });
 
 describe('WebSocket metric helpers', () => {

@@ -134,7 +134,8 @@ function brokenProps(c: Case): string[] {
     mark('stageVariables name', name);
     if (!name.invalid) mark(`stageVariables.${name.value}`, value);
   });
-  if (c.dataTraceEnabled === true && c.loggingLevel === LoggingLevel.OFF) broken.push('dataTraceEnabled');
+  // An unset level is OFF.
+  if (c.dataTraceEnabled === true && (c.loggingLevel ?? LoggingLevel.OFF) === LoggingLevel.OFF) broken.push('dataTraceEnabled');
   c.routeSettings?.forEach((r) => {
     mark('routeSettings key', r.key);
     const prop = `routeSettings.${r.key.value}`;
@@ -147,7 +148,7 @@ function brokenProps(c: Case): string[] {
     if (!r.key.invalid && throttleSetsNothing) broken.push(`${prop}.throttle`);
     const dataTrace = r.dataTraceEnabled ?? c.dataTraceEnabled;
     const level = r.loggingLevel ?? c.loggingLevel;
-    if (dataTrace === true && level === LoggingLevel.OFF) broken.push(`${prop}.dataTraceEnabled`);
+    if (dataTrace === true && (level ?? LoggingLevel.OFF) === LoggingLevel.OFF) broken.push(`${prop}.dataTraceEnabled`);
   });
   c.tags?.forEach(([key, value]) => {
     mark('tags key', key);

@@ -5,7 +5,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { LoggingLevel, RouteSettings, WebSocketStageProps } from '../src';
 import { mergeRouteSettings, renderRouteSettings, renderRouteSettingsJson } from '../src/route-settings';
-import { addRoute, deployTimeNumber, errorNaming, newApi, newLogGroup, newStage } from './fixtures';
+import { addRoute, deployTimeBoolean, deployTimeNumber, errorNaming, newApi, newLogGroup, newStack, newStage } from './fixtures';
 
 /** The properties of the only stage in the stack. */
 function stageProperties(stack: Stack) {
@@ -164,6 +164,18 @@ describe('per-route settings', () => {
     expect(() => newStage(newApi(), { routeSettings: { $connect: settings } })).toThrow(error);
   });
 
+  test('accepts booleans decided at deploy time, and writes them as given', () => {
+    const stack = newStack();
+    const flag = deployTimeBoolean(stack);
+    newStage(newApi(stack), { loggingLevel: LoggingLevel.INFO, routeSettings: { $connect: { detailedMetricsEnabled: flag, dataTraceEnabled: flag } } });
+
+    expect(stageProperties(stack).RouteSettings.$connect).toEqual({
+      DetailedMetricsEnabled: { 'Fn::If': ['IsProd', true, false] },
+      DataTraceEnabled: { 'Fn::If': ['IsProd', true, false] },
+      LoggingLevel: 'INFO',
+    });
+  });
+
   test('accepts deploy-time throttle values', () => {
     const api = newApi();
 
@@ -185,6 +197,40 @@ describe('logging level combinations', () => {
   test("fails when a route turns logging OFF under a stage data trace, naming the stage's data trace", () => {
     expect(() => newStage(newApi(), { dataTraceEnabled: true, loggingLevel: LoggingLevel.INFO, routeSettings: { $default: { loggingLevel: LoggingLevel.OFF } } }))
       .toThrow(/^S\/Stage: routeSettings\.\$default\.dataTraceEnabled \(the stage's dataTraceEnabled\) cannot .*loggingLevel is OFF/);
+  });
+
+  test('fails when data trace is on and no logging level is set: an unset level is OFF', () => {
+    expect(() => newStage(newApi(), { dataTraceEnabled: true })).toThrow(new Error(
+      'S/Stage: dataTraceEnabled cannot be true when loggingLevel is not set (an unset level is OFF): a rule of this library, '
+      + 'since AWS documents data trace only as part of execution logging (full request and response logs, with INFO); set '
+      + 'loggingLevel to ERROR or INFO, or leave dataTraceEnabled unset'));
+  });
+
+  test('fails when a route turns data trace on and neither it nor the stage sets a logging level', () => {
+    expect(() => newStage(newApi(), { routeSettings: { $default: { dataTraceEnabled: true } } }))
+      .toThrow(/^S\/Stage: routeSettings\.\$default\.dataTraceEnabled cannot be true when loggingLevel is not set \(an unset level is OFF\)/);
+    expect(() => newStage(newApi(), { dataTraceEnabled: true, routeSettings: { $default: { detailedMetricsEnabled: true } } }))
+      .toThrow(/^S\/Stage: dataTraceEnabled cannot be true when loggingLevel is not set/);
+  });
+
+  test('accepts data trace on a route whose level is set on the stage, or on the route', () => {
+    const { stack } = newStage(newApi(), {
+      loggingLevel: LoggingLevel.ERROR,
+      routeSettings: { $default: { dataTraceEnabled: true }, $connect: { dataTraceEnabled: true, loggingLevel: LoggingLevel.INFO } },
+    });
+
+    expect(stageProperties(stack).RouteSettings).toEqual({
+      $default: { DataTraceEnabled: true, LoggingLevel: 'ERROR' },
+      $connect: { DataTraceEnabled: true, LoggingLevel: 'INFO' },
+    });
+  });
+
+  test('accepts a data trace decided at deploy time with no logging level: its value is not known here', () => {
+    const stack = newStack();
+    const dataTraceEnabled = deployTimeBoolean(stack);
+    newStage(newApi(stack), { dataTraceEnabled });
+
+    expect(stageProperties(stack).DefaultRouteSettings).toEqual({ DataTraceEnabled: { 'Fn::If': ['IsProd', true, false] } });
   });
 
   test('names neither as inherited when the route sets both', () => {

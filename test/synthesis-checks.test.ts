@@ -1,7 +1,7 @@
 import { Aspects, CfnElement } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { LoggingLevel } from '../src';
-import { addRoute, newApi, newStage } from './fixtures';
+import { addRoute, deployTimeBoolean, newApi, newStage } from './fixtures';
 
 // The warnings given at synthesis, in full: each tells the user what will go wrong at deploy and what to do.
 
@@ -65,9 +65,9 @@ describe('advice', () => {
     ]);
   });
 
-  test('data trace at the default logging level', () => {
+  test('data trace decided at deploy time, at the default logging level', () => {
     const api = newApi();
-    newStage(api, { dataTraceEnabled: true, cloudWatchRole: true });
+    newStage(api, { dataTraceEnabled: deployTimeBoolean(api.stack), cloudWatchRole: true });
 
     expect(stageWarnings(api.stack)).toEqual([expect.stringMatching(/^dataTraceEnabled turns on data trace/)]);
   });

@@ -1,10 +1,10 @@
 import { Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { Construct } from 'constructs';
-import { WebSocketStage, WebSocketStageProps } from '../src';
-import { checkNumber, checkString, quote, RULES } from '../src/validation';
-import { deployTimeNumber, deployTimeString, errorNaming, importDomain, newApi, newStack, newStage } from './fixtures';
+import { WebSocketStage, WebSocketStageAttributes, WebSocketStageProps } from '../src';
+import { checkNumber, checkString, didYouMean, quote, RULES } from '../src/validation';
+import { deployTimeBoolean, deployTimeNumber, deployTimeString, errorNaming, importDomain, newApi, newLogGroup, newStack, newStage } from './fixtures';
 
 describe('stageName', () => {
   test.each(['dev', 'Prod_2', 'a', 'blue-green', 'x'.repeat(128)])('accepts %p', (stageName) => {
@@ -299,9 +299,58 @@ describe('stage names on one API', () => {
   });
 });
 
-test('a key the props do not declare is left alone, also one named like a member of every object', () => {
-  /* eslint-disable-next-line @typescript-eslint/no-explicit-any */
-  expect(() => newStage(newApi(), { toString: 'x', constructor: 1 } as any)).not.toThrow();
+describe('keys the props do not declare', () => {
+  // A warning, not an error: aws-cdk-lib ignores unknown props, and a JavaScript app may spread one shared object
+  // into the props of several constructs. Structs inside the props refuse theirs (see 'error messages in full').
+  const unknownPropWarnings = (props: object) => {
+    const stage = newStage(newApi(), props);
+    return Annotations.fromStack(stage.stack).findWarning('/S/Stage', Match.stringLikeRegexp('cdk-websocket-stage:unknownProp'))
+      .map((warning) => warning.entry.data);
+  };
+
+  test('are warned about, with a did-you-mean, and the stage is made', () => {
+    expect(unknownPropWarnings({ stagename: 'prod' })).toEqual([
+      "'stagename' is not one of the props of WebSocketStage and is ignored: did you mean 'stageName'? [ack: cdk-websocket-stage:unknownProp]",
+    ]);
+  });
+
+  test('are warned about without a suggestion when no prop is close, also one named like a member of every object', () => {
+    expect(unknownPropWarnings({ toString: 'x', constructor: 1, lambdaFunction: 'shared' })).toEqual([
+      "'toString' is not one of the props of WebSocketStage and is ignored [ack: cdk-websocket-stage:unknownProp]",
+      "'constructor' is not one of the props of WebSocketStage and is ignored [ack: cdk-websocket-stage:unknownProp]",
+      "'lambdaFunction' is not one of the props of WebSocketStage and is ignored [ack: cdk-websocket-stage:unknownProp]",
+    ]);
+  });
+
+  test('none is warned about for the declared props', () => {
+    expect(unknownPropWarnings({ autoDeploy: true, description: 'd', throttle: { rateLimit: 1 } })).toEqual([]);
+  });
+
+  test('of fromWebSocketStageAttributes are warned about too', () => {
+    const api = newApi();
+    WebSocketStage.fromWebSocketStageAttributes(api.stack, 'Imported', { api, stageName: 'prod', stage: 'x' } as WebSocketStageAttributes);
+
+    expect(Annotations.fromStack(api.stack).findWarning('/S/Imported', Match.anyValue()).map((warning) => warning.entry.data)).toEqual([
+      "'stage' is not one of the attributes of fromWebSocketStageAttributes and is ignored [ack: cdk-websocket-stage:unknownProp]",
+    ]);
+  });
+});
+
+describe('didYouMean', () => {
+  test.each<[string, readonly string[], string]>([
+    ['stagename', ['stageName', 'description'], ": did you mean 'stageName'?"],
+    ['fromat', ['destination', 'format'], ": did you mean 'format'?"],
+    ['throtle', ['throttle', 'tags'], ": did you mean 'throttle'?"],
+    ['ratelimt', ['rateLimit', 'burstLimit'], ": did you mean 'rateLimit'?"],
+    ['xy', ['x', 'yz'], ''],
+    ['XY', ['xy', 'x'], ": did you mean 'xy'?"],
+    ['tags', ['stageName', 'description'], ''],
+    ['formats', ['format', 'formatted'], ": did you mean 'format'?"],
+    ['abcdef', ['abcxyz'], ''],
+    ['abcdef', ['abcdxy'], ": did you mean 'abcdxy'?"],
+  ])('%p among %p gives %p', (given, known, hint) => {
+    expect(didYouMean(given, known)).toBe(hint);
+  });
 });
 
 // The wording of an error is what tells the user what to fix: these pin whole messages, one per rule.
@@ -348,10 +397,66 @@ describe('error messages in full', () => {
       "S/Stage: stageVariables name must not be '__proto__': a CloudFormation template rendered by the CDK cannot hold that key (got '__proto__')"));
   });
 
-  test('an unknown key of a struct lists the known ones', () => {
+  test('an unknown key of a struct lists the known ones, and the one it is close to', () => {
     fails({ throttle: { rate: 1 } as any }, "throttle key must be one of rateLimit, burstLimit (got 'rate')");
+    fails({ throttle: { ratelimit: 1 } as any }, "throttle key must be one of rateLimit, burstLimit: did you mean 'rateLimit'? (got 'ratelimit')");
+    fails({ routeSettings: { $connect: { throtle: {} } as any } },
+      "routeSettings.$connect key must be one of throttle, loggingLevel, dataTraceEnabled, detailedMetricsEnabled: did you mean 'throttle'? (got 'throtle')");
+  });
+
+  test('an unknown key of accessLogSettings or domainMapping is refused, as in every struct inside the props', () => {
+    const api = newApi();
+    expect(() => newStage(api, { accessLogSettings: { destination: new apigwv2.LogGroupLogDestination(newLogGroup(api.stack)), fromat: 'x' } as any }))
+      .toThrow(new Error("S/Stage: accessLogSettings key must be one of destination, format: did you mean 'format'? (got 'fromat')"));
+    expect(() => newStage(api, { domainMapping: { domainName: importDomain(api.stack), key: 'v1' } as any }, 'Other'))
+      .toThrow(new Error("S/Other: domainMapping key must be one of domainName, mappingKey (got 'key')"));
+  });
+
+  test('a missing required prop says what it is', () => {
+    fails({ webSocketApi: undefined }, "webSocketApi must be given: it is the WebSocket API the stage belongs to (got 'undefined')");
+    fails({ stageName: undefined }, "stageName must be given: it is the name of the stage (got 'undefined')");
+  });
+
+  test('an empty domainMapping or accessLogSettings says what is missing', () => {
+    fails({ domainMapping: {} as any }, 'domainMapping.domainName must be given, as a custom domain: an apigwv2.DomainName, or '
+      + "one imported with DomainName.fromDomainNameAttributes (got 'undefined')");
+    fails({ accessLogSettings: {} as any }, 'accessLogSettings.destination must be given, as an access log destination such as '
+      + "new LogGroupLogDestination(logGroup) (got 'undefined')");
+    fails({ accessLogSettings: { destination: 'arn:aws:logs:x' } as any }, "accessLogSettings.destination must be an object (got 'arn:aws:logs:x')");
+  });
+
+  test.each(['stageVariables', 'tags', 'routeSettings'])('%s as an array says it takes an object', (prop) => {
+    fails({ [prop]: ['a', 'b'] }, `${prop} must be an object of keys to values, not an array (got 'a,b')`);
+  });
+
+  test.each<[keyof WebSocketStageProps, string]>([
+    ['cloudWatchRole', "whether the stack has the account's CloudWatch Logs role and AWS::ApiGateway::Account"],
+    ['managedDeployment', 'whether the stage has an AWS::ApiGatewayV2::Deployment of its own'],
+    ['awsCdkLibLogicalIds', "the construct id, and so the logical id, of the domainMapping's ApiMapping"],
+  ])('%s decided at deploy time says what it decides', (prop, decides) => {
+    const stack = newStack();
+    expect(() => newStage(newApi(stack), { [prop]: deployTimeBoolean(stack) })).toThrow(gotToken(`S/Stage: ${prop} must be true or false, `
+      + `known at synthesis: it decides ${decides}, which a value known only at deploy time (a condition or a parameter) cannot `
+      + 'change; decide it in the app, for example from context'));
+  });
+
+  test('a synthesis boolean of the wrong type names the type', () => {
+    fails({ cloudWatchRole: 'true' as any }, "cloudWatchRole must be a boolean (got 'true')");
+    fails({ managedDeployment: 1 as any }, "managedDeployment must be a boolean (got '1')");
+  });
+
+  test('autoDeploy decided at deploy time with a managed deployment says why it must be known', () => {
+    const stack = newStack();
+    expect(() => newStage(newApi(stack), { managedDeployment: true, autoDeploy: deployTimeBoolean(stack) })).toThrow(gotToken(
+      'S/Stage: autoDeploy must be known at synthesis when managedDeployment is true: an auto-deployed stage takes no deployment '
+      + 'of its own'));
   });
 });
+
+/** The whole message, ending with a token as the value it got. */
+function gotToken(message: string): RegExp {
+  return new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\(got '\\$\\{Token\\[TOKEN\\.\\d+\\]\\}'\\)$`);
+}
 
 describe('checkNumber bounds', () => {
   test('a bound is inclusive at both ends', () => {

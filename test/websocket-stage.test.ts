@@ -1,10 +1,10 @@
-import { RemovalPolicy, Resource, Tags } from 'aws-cdk-lib';
+import { CfnParameter, RemovalPolicy, Resource, Stack, Tags } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { LoggingLevel } from '../src';
-import { deployTimeString, ENV, errorNaming, importStage, newApi, newRole, newStack, newStage } from './fixtures';
+import { deployTimeBoolean, deployTimeString, ENV, errorNaming, importStage, newApi, newRole, newStack, newStage } from './fixtures';
 
 describe('the stage resource', () => {
   test('has the API id and the stage name, and nothing else by default', () => {
@@ -29,6 +29,20 @@ describe('the stage resource', () => {
     const stage = newStage(newApi(), { autoDeploy });
 
     Template.fromStack(stage.stack).hasResourceProperties('AWS::ApiGatewayV2::Stage', { AutoDeploy: autoDeploy });
+  });
+
+  test.each<[string, (stack: Stack) => boolean]>([
+    ['a condition', (stack) => deployTimeBoolean(stack)],
+    ['a parameter', (stack) => new CfnParameter(stack, 'Deploy', { allowedValues: ['true', 'false'] }).valueAsString as unknown as boolean],
+  ])('writes booleans decided at deploy time by %s as given, as aws-cdk-lib does', (_, make) => {
+    const stack = newStack();
+    const flag = make(stack);
+    newStage(newApi(stack), { autoDeploy: flag, detailedMetricsEnabled: flag, dataTraceEnabled: flag, loggingLevel: LoggingLevel.INFO });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      AutoDeploy: stack.resolve(flag),
+      DefaultRouteSettings: { DetailedMetricsEnabled: stack.resolve(flag), DataTraceEnabled: stack.resolve(flag), LoggingLevel: 'INFO' },
+    });
   });
 
   test('writes the description', () => {
