@@ -32,7 +32,7 @@ if [ "${1:-}" = "--only" ]; then only="$2"; fi
 wants() { [[ ",$only," == *",$1,"* ]]; }
 
 NAME="$(node -p "require('./package.json').name")"
-VERSION="$(node -p "require('./package.json').version")"
+LIB_VERSION="$(node -p "require('./package.json').version")"
 GROUP_ID="$(node -p "require('./package.json').jsii.targets.java.maven.groupId")"
 ARTIFACT_ID="$(node -p "require('./package.json').jsii.targets.java.maven.artifactId")"
 JAVA_PACKAGE="$(node -p "require('./package.json').jsii.targets.java.package")"
@@ -102,9 +102,9 @@ ln -s "$(python3 -c 'import sys; print(sys.executable)')" "$RUN/bin/python3"  # 
 PUBLISH=(env HOME="$PUBLISH_HOME" PATH="$RUN/bin:$PATH" MAVEN_OPTS="-Dmaven.repo.local=$M2_REPO" bash scripts/publish.sh)
 sums() { (cd "$1" && find . -type f ! -name '*.part' -print0 | sort -z | xargs -0 sha256sum); }
 
-export NAME VERSION DIST DIST_DIR GROUP_ID ARTIFACT_ID JAVA_PACKAGE PY_MODULE GO_MODULE GO_PACKAGE RUN M2_REPO
+export NAME LIB_VERSION DIST DIST_DIR GROUP_ID ARTIFACT_ID JAVA_PACKAGE PY_MODULE GO_MODULE GO_PACKAGE RUN M2_REPO
 
-echo "release:rehearse: $NAME $VERSION from $DIST_DIR/ (run directory $RUN)"
+echo "release:rehearse: $NAME $LIB_VERSION from $DIST_DIR/ (run directory $RUN)"
 declare -A results
 
 # --- npm -----------------------------------------------------------------------------------------------------
@@ -144,7 +144,7 @@ const resources = Object.values(app.synth().getStackByName('S').template.Resourc
 console.log(JSON.stringify(resources.filter((r) => r.Type === 'AWS::ApiGatewayV2::Stage').map((r) => r.Properties.StageName)));
 EOF
   step 420 "install: npm install $NAME aws-cdk-lib constructs typescript (from Verdaccio)" \
-    bash -c "cd '$app' && npm install --no-audit --no-fund --userconfig '$app/.npmrc' '$NAME@$VERSION' aws-cdk-lib constructs typescript@6.0.3 @types/node@20"
+    bash -c "cd '$app' && npm install --no-audit --no-fund --userconfig '$app/.npmrc' '$NAME@$LIB_VERSION' aws-cdk-lib constructs typescript@6.0.3 @types/node@20"
   step 60 "the installed $NAME is the published tarball" check_npm_installed "$app" "$port"
   step 180 "synthesize: tsc && node app.js" check_synth "prod" bash -c "cd '$app' && npx tsc -p . && node app.js"
 
@@ -172,7 +172,7 @@ check_npm_installed() {  # the installed package came from Verdaccio, with the t
     if (!entry.resolved.startsWith(`http://127.0.0.1:${port}/`)) throw new Error(`resolved from ${entry.resolved}`);
     if (entry.integrity !== integrity) throw new Error(`integrity ${entry.integrity} is not the one of ${tgz}`);
     console.log(entry.resolved, entry.integrity);
-  ' "$lock" "$NAME" "$VERSION" "$port" "$(ls "$DIST"/js/*.tgz)"
+  ' "$lock" "$NAME" "$LIB_VERSION" "$port" "$(ls "$DIST"/js/*.tgz)"
 }
 check_synth() {  # check_synth <stage name> <command...>: the command prints the stages' names as JSON
   local expected="$1"; shift
@@ -200,9 +200,9 @@ rehearse_pypi() {
 
   local venv="$dir/venv"
   step 60 "a fresh venv" python3 -m venv "$venv"
-  step 420 "install: pip install $NAME==$VERSION (from pypiserver)" \
+  step 420 "install: pip install $NAME==$LIB_VERSION (from pypiserver)" \
     "$venv/bin/pip" install --disable-pip-version-check --index-url "http://127.0.0.1:$port/simple/" \
-    --report "$dir/report.json" "$NAME==$VERSION"
+    --report "$dir/report.json" "$NAME==$LIB_VERSION"
   step 60 "the installed $NAME is the published wheel" check_pip_installed "$dir/report.json" "$port"
   cat > "$dir/synth.py" << EOF
 import json
@@ -221,7 +221,7 @@ EOF
   local before after
   before="$(sums "$dir/packages")"
   if run_logged 300 env "${env[@]}" "${PUBLISH[@]}" pypi; then
-    grep -q 'Skipping .* because it appears to already exist' "$LAST_LOG" || { echo "PyPI: the re-publish succeeded without a skip" >&2; tail "$LAST_LOG"; exit 1; }
+    grep -q 'Skipping .* because it appears to already' "$LAST_LOG" || { echo "PyPI: the re-publish succeeded without a skip" >&2; tail "$LAST_LOG"; exit 1; }
     results[pypi]="skipped (twine --skip-existing: 'appears to already exist')"
   else
     results[pypi]="refused, exit 1: $(grep -o '409 Conflict\|File already exists' "$LAST_LOG" | head -1)"
@@ -233,7 +233,7 @@ EOF
 }
 check_pip_installed() {  # pip's report: the wheel came from this index, with the hash of dist/'s wheel
   local report="$1" port="$2"
-  python3 - "$report" "$NAME" "$VERSION" "$port" "$(ls "$DIST"/python/*.whl)" << 'PY'
+  python3 - "$report" "$NAME" "$LIB_VERSION" "$port" "$(ls "$DIST"/python/*.whl)" << 'PY'
 import hashlib, json, sys
 report, name, version, port, wheel = sys.argv[1:]
 [item] = [i for i in json.load(open(report))["install"] if i["metadata"]["name"] == name]
@@ -303,7 +303,7 @@ rehearse_maven() {
     <dependency>
       <groupId>$GROUP_ID</groupId>
       <artifactId>$ARTIFACT_ID</artifactId>
-      <version>$VERSION</version>
+      <version>$LIB_VERSION</version>
     </dependency>
   </dependencies>
   <build>
@@ -349,9 +349,9 @@ public final class Synth {
 EOF
   # Maven keeps what it resolved: drop this library's copy so that it comes from the rehearsal's repository.
   rm -rf "$M2_REPO/$group_path/$ARTIFACT_ID"
-  step 600 "install: mvn compile, $GROUP_ID:$ARTIFACT_ID:$VERSION from 127.0.0.1:$port" \
+  step 600 "install: mvn compile, $GROUP_ID:$ARTIFACT_ID:$LIB_VERSION from 127.0.0.1:$port" \
     mvn -B -q --no-transfer-progress -Dmaven.repo.local="$M2_REPO" -f "$app/pom.xml" compile
-  step 60 "the resolved jar is the published one" check_maven_installed "$M2_REPO/$group_path/$ARTIFACT_ID/$VERSION" "$port"
+  step 60 "the resolved jar is the published one" check_maven_installed "$M2_REPO/$group_path/$ARTIFACT_ID/$LIB_VERSION" "$port"
   step 300 "synthesize: mvn exec:java" check_synth "prod" \
     mvn -B -q --no-transfer-progress -Dmaven.repo.local="$M2_REPO" -f "$app/pom.xml" exec:java
   rm -rf "$M2_REPO/$group_path/$ARTIFACT_ID"  # not left for other builds to pick up
@@ -384,9 +384,9 @@ check_signing() {  # "$@" is the publish command: it must sign every file, then 
   echo "signed with the run's key; the staging upload failed as expected (no Central Portal on 127.0.0.1)"
 }
 check_maven_installed() {
-  local resolved="$1" port="$2" published="$DIST/java/${GROUP_ID//.//}/$ARTIFACT_ID/$VERSION"
-  cmp "$resolved/$ARTIFACT_ID-$VERSION.jar" "$published/$ARTIFACT_ID-$VERSION.jar"
-  cmp "$resolved/$ARTIFACT_ID-$VERSION.pom" "$published/$ARTIFACT_ID-$VERSION.pom"
+  local resolved="$1" port="$2" published="$DIST/java/${GROUP_ID//.//}/$ARTIFACT_ID/$LIB_VERSION"
+  cmp "$resolved/$ARTIFACT_ID-$LIB_VERSION.jar" "$published/$ARTIFACT_ID-$LIB_VERSION.jar"
+  cmp "$resolved/$ARTIFACT_ID-$LIB_VERSION.pom" "$published/$ARTIFACT_ID-$LIB_VERSION.pom"
   grep -q "rehearsal" "$resolved/_remote.repositories"
   echo "the jar and pom from 127.0.0.1:$port equal $DIST_DIR/java's"
 }
@@ -408,7 +408,7 @@ rehearse_go() {
     GIT_CONFIG_KEY_1="url.file://$bare.insteadOf" GIT_CONFIG_VALUE_1="https://$GO_REPO")
   local -a env=("${git_env[@]}" GITHUB_TOKEN=rehearsal-token)
   step 120 "publish: scripts/publish.sh golang (publib-golang, pushing to a bare repository)" env "${env[@]}" "${PUBLISH[@]}" golang
-  local tag="$GO_PACKAGE/v$VERSION"
+  local tag="$GO_PACKAGE/v$LIB_VERSION"
   git --git-dir="$bare" rev-parse -q --verify "refs/tags/$tag" > /dev/null || { echo "no tag $tag in the repository" >&2; exit 1; }
 
   # A user's fresh Go module. Modules other than this one come through the Go module proxy, read first from the
@@ -423,7 +423,7 @@ go 1.25.0
 require (
 	github.com/aws/aws-cdk-go/awscdk/v2 $(awk '$1 == "github.com/aws/aws-cdk-go/awscdk/v2" { print $2 }' test/go/go.mod)
 	github.com/aws/jsii-runtime-go $(awk '$1 == "github.com/aws/jsii-runtime-go" { print $2 }' test/go/go.mod)
-	$GO_MODULE/$GO_PACKAGE v$VERSION
+	$GO_MODULE/$GO_PACKAGE v$LIB_VERSION
 )
 EOF
   # test/go/go.sum has the other modules' checksums (this machine may not reach the checksum database).
@@ -446,7 +446,7 @@ func main() {
 	stack := awscdk.NewStack(app, jsii.String("S"), nil)
 	api := awsapigatewayv2.NewWebSocketApi(stack, jsii.String("Api"), nil)
 	$GO_PACKAGE.NewWebSocketStage(stack, jsii.String("Stage"), &$GO_PACKAGE.WebSocketStageProps{WebSocketApi: api, StageName: jsii.String("prod")})
-	template := (*app.Synth(nil).GetStackByName(jsii.String("S")).Template()).(map[string]interface{})
+	template := app.Synth(nil).GetStackByName(jsii.String("S")).Template().(map[string]interface{})
 	names := []string{}
 	for _, resource := range template["Resources"].(map[string]interface{}) {
 		r := resource.(map[string]interface{})
@@ -460,8 +460,8 @@ func main() {
 EOF
   local -a go_env=("${git_env[@]}" GOPRIVATE="$GO_REPO" GOFLAGS="-modcacherw -mod=mod" GOMODCACHE="$dir/modcache"
     GOPROXY="file://$USER_GOMODCACHE/cache/download,$(go env GOPROXY)")
-  step 420 "install: go get $GO_MODULE/$GO_PACKAGE@v$VERSION (from the repository)" \
-    env "${go_env[@]}" bash -c "cd '$app' && go get '$GO_MODULE/$GO_PACKAGE@v$VERSION'"
+  step 420 "install: go get $GO_MODULE/$GO_PACKAGE@v$LIB_VERSION (from the repository)" \
+    env "${go_env[@]}" bash -c "cd '$app' && go get '$GO_MODULE/$GO_PACKAGE@v$LIB_VERSION'"
   step 60 "the module is the published tag" check_go_installed "$dir/modcache" "$bare" "$tag"
   step 420 "synthesize: go run ." check_synth "prod" env "${go_env[@]}" bash -c "cd '$app' && go run ."
 
@@ -480,7 +480,7 @@ EOF
 }
 check_go_installed() {  # the module go downloaded is the tree of the tag, and that tree is dist/go's
   local modcache="$1" bare="$2" tag="$3" got
-  got="$(ls -d "$modcache/$GO_MODULE/$GO_PACKAGE@v$VERSION")"
+  got="$(ls -d "$modcache/$GO_MODULE/$GO_PACKAGE@v$LIB_VERSION")"
   diff -r "$got" "$DIST/go/$GO_PACKAGE"
   echo "$got equals $DIST_DIR/go/$GO_PACKAGE (tag $tag)"
 }
@@ -500,7 +500,7 @@ fi
 
 echo
 echo "release:rehearse: $((SECONDS - started))s"
-if wants npm && [ -n "${results[npm.ok]:-}" ]; then echo "npm: published $VERSION, installed from it, ok"; fi
-if wants pypi && [ -n "${results[pypi.ok]:-}" ]; then echo "PyPI: published $VERSION, installed from it, ok"; fi
-if wants maven && [ -n "${results[maven.ok]:-}" ]; then echo "Maven: published $VERSION, installed from it, ok"; fi
-if wants go && [ -n "${results[go.ok]:-}" ]; then echo "Go: published $VERSION, installed from it, ok"; fi
+if wants npm && [ -n "${results[npm.ok]:-}" ]; then echo "npm: published $LIB_VERSION, installed from it, ok"; fi
+if wants pypi && [ -n "${results[pypi.ok]:-}" ]; then echo "PyPI: published $LIB_VERSION, installed from it, ok"; fi
+if wants maven && [ -n "${results[maven.ok]:-}" ]; then echo "Maven: published $LIB_VERSION, installed from it, ok"; fi
+if wants go && [ -n "${results[go.ok]:-}" ]; then echo "Go: published $LIB_VERSION, installed from it, ok"; fi
