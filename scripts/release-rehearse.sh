@@ -177,7 +177,7 @@ check_npm_installed() {  # the installed package came from Verdaccio, with the t
 check_synth() {  # check_synth <stage name> <command...>: the command prints the stages' names as JSON
   local expected="$1"; shift
   local out
-  out="$("$@")"
+  out="$("$@" | sed 's/\x1b\[[0-9;]*m//g' | grep -v '^\s*$')"  # without colours (mvn) and empty lines
   echo "$out"
   [ "$(echo "$out" | tail -n 1)" = "[\"$expected\"]" ] || { echo "expected one stage named $expected" >&2; return 1; }
 }
@@ -309,6 +309,11 @@ rehearse_maven() {
   <build>
     <plugins>
       <plugin>
+        <groupId>org.apache.maven.plugins</groupId>
+        <artifactId>maven-compiler-plugin</artifactId>
+        <version>3.13.0</version>
+      </plugin>
+      <plugin>
         <groupId>org.codehaus.mojo</groupId>
         <artifactId>exec-maven-plugin</artifactId>
         <version>3.5.0</version>
@@ -350,10 +355,10 @@ EOF
   # Maven keeps what it resolved: drop this library's copy so that it comes from the rehearsal's repository.
   rm -rf "$M2_REPO/$group_path/$ARTIFACT_ID"
   step 600 "install: mvn compile, $GROUP_ID:$ARTIFACT_ID:$LIB_VERSION from 127.0.0.1:$port" \
-    mvn -B -q --no-transfer-progress -Dmaven.repo.local="$M2_REPO" -f "$app/pom.xml" compile
+    mvn -B -q --no-transfer-progress -Dstyle.color=never -Dmaven.repo.local="$M2_REPO" -f "$app/pom.xml" compile
   step 60 "the resolved jar is the published one" check_maven_installed "$M2_REPO/$group_path/$ARTIFACT_ID/$LIB_VERSION" "$port"
   step 300 "synthesize: mvn exec:java" check_synth "prod" \
-    mvn -B -q --no-transfer-progress -Dmaven.repo.local="$M2_REPO" -f "$app/pom.xml" exec:java
+    mvn -B -q --no-transfer-progress -Dstyle.color=never -Dmaven.repo.local="$M2_REPO" -f "$app/pom.xml" exec:java
   rm -rf "$M2_REPO/$group_path/$ARTIFACT_ID"  # not left for other builds to pick up
 
   local before after
