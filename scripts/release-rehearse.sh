@@ -380,13 +380,19 @@ check_signing() {  # "$@" is the publish command: it must sign every file, then 
   out="$("$@" 2>&1)" || rc=$?
   echo "$out"
   [ "$rc" -ne 0 ] || { echo "the staging upload to a closed port succeeded?" >&2; return 1; }
-  echo "$out" | grep -q 'gpg_key_id=' || { echo "publib did not import the key" >&2; return 1; }
-  echo "$out" | grep -q 'gpg:sign-and-deploy-file' || { echo "publib did not sign" >&2; return 1; }
-  echo "$out" | grep -q 'nexus-staging-maven-plugin:1.7.0:deploy-staged-repository' || { echo "publib did not reach the staging upload" >&2; return 1; }
-  # Everything before the staging upload succeeded: one BUILD SUCCESS (the signing), then the failing upload.
-  [ "$(echo "$out" | grep -c 'BUILD SUCCESS')" -ge 1 ] || { echo "the signing did not succeed" >&2; return 1; }
-  echo "$out" | grep -q "Connection refused\|127.0.0.1:" || { echo "the staging upload failed for another reason" >&2; return 1; }
-  echo "signed with the run's key; the staging upload failed as expected (no Central Portal on 127.0.0.1)"
+  echo "$out" | grep -q '^gpg_key_id=' || { echo "publib did not import the key" >&2; return 1; }
+  # maven-gpg-plugin staged a signature beside each of the jar, the pom, the sources and the javadoc
+  local signed
+  signed="$(echo "$out" | grep -c "Uploading to ossrh: .*/$ARTIFACT_ID-$LIB_VERSION\(\|-sources\|-javadoc\)\.\(jar\|pom\)\.asc$" || true)"
+  [ "$signed" -eq 4 ] || { echo "expected 4 signatures, found $signed" >&2; return 1; }
+  # the signing build succeeded; the next one, the staging upload, failed on the closed port and on nothing else
+  local signing staging
+  signing="$(echo "$out" | grep -n 'BUILD SUCCESS' | head -1 | cut -d: -f1)"
+  staging="$(echo "$out" | grep -n 'nexus-staging-maven-plugin:1.7.0:deploy-staged-repository' | head -1 | cut -d: -f1)"
+  [ -n "$signing" ] && [ -n "$staging" ] && [ "$signing" -lt "$staging" ] || { echo "publib did not sign, then stage" >&2; return 1; }
+  echo "$out" | tail -n +"$staging" | grep -q 'Nexus connection problem .*Connection refused' \
+    || { echo "the staging upload failed for another reason than the missing Central Portal" >&2; return 1; }
+  echo "signed: $signed signatures with the run's key; the staging upload failed as expected (no Central Portal here)"
 }
 check_maven_installed() {
   local resolved="$1" port="$2" published="$DIST/java/${GROUP_ID//.//}/$ARTIFACT_ID/$LIB_VERSION"

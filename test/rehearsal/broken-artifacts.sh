@@ -9,7 +9,6 @@
 # `npm run release:rehearse:broken`; .ci/run runs it after the rehearsal. Argument: registries (default all four).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-ROOT="$PWD"
 registries=("${@:-npm pypi maven go}")
 read -r -a registries <<< "${registries[*]}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/rehearsal-broken.XXXXXX")"
@@ -24,13 +23,24 @@ break_npm() {  # $1: the copy of dist
   rm "$WORK/npm/package/lib/websocket-stage.js"
   tar -czf "$tgz" -C "$WORK/npm" package
 }
+zip_without() {  # zip_without <archive> <regular expression>: the archive without the entries the expression matches
+  python3 - "$1" "$2" << 'PY'
+import re, shutil, sys, zipfile
+archive, pattern = sys.argv[1:]
+with zipfile.ZipFile(archive) as old, zipfile.ZipFile(archive + ".new", "w", zipfile.ZIP_DEFLATED) as new:
+    dropped = [i.filename for i in old.infolist() if re.search(pattern, i.filename)]
+    assert dropped, f"nothing in {archive} matches {pattern}"
+    for item in old.infolist():
+        if item.filename not in dropped:
+            new.writestr(item, old.read(item))
+shutil.move(archive + ".new", archive)
+PY
+}
 break_pypi() {
-  local whl; whl="$(ls "$1"/python/*.whl)"
-  zip -q -d "$whl" '*/_jsii/*.tgz'
+  zip_without "$(ls "$1"/python/*.whl)" '/_jsii/.*\.tgz$'
 }
 break_maven() {
-  local jar; jar="$(ls "$1"/java/"$GROUP_PATH"/*/*/*[0-9].jar)"
-  zip -q -d "$jar" "$JAVA_DIR/WebSocketStage.class"
+  zip_without "$(ls "$1"/java/"$GROUP_PATH"/*/*/*[0-9].jar)" "^$JAVA_DIR/WebSocketStage\.class$"
 }
 break_go() {
   rm "$1/go/$GO_PACKAGE/WebSocketStage.go"
@@ -56,4 +66,3 @@ for registry in "${registries[@]}"; do
   esac
 done
 [ "$failed" = 0 ] && echo "every installation failed on its broken artifact" || exit 1
-cd "$ROOT"
