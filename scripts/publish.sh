@@ -35,6 +35,9 @@ case "$registry" in
 esac
 [ -d "$dir" ] || { echo "publish: $dir is missing: run 'npm run package' (release.yml: the dist artifact)" >&2; exit 1; }
 
+# publib-npm writes the token to ~/.npmrc: under `npm run`, npm_config_userconfig would send npm publish to another
+# file, without the token (ENEEDAUTH). The publish jobs run this script directly; `npm run release:rehearse` does not.
+unset npm_config_userconfig
 publib="$(node -p "require('./package.json').devDependencies.publib")"
 [[ "$publib" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || { echo "publish: package.json must pin publib exactly, found '$publib'" >&2; exit 1; }
 echo "publish: $bin $dir (publib $publib)"
