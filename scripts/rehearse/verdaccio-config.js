@@ -7,10 +7,10 @@
 const { readFileSync } = require('fs');
 const { join } = require('path');
 const YAML = require('yaml');
+const { name } = require('../../package.json');
 
 const dir = process.argv[2];
 const config = YAML.parse(readFileSync(require.resolve('@verdaccio/config/build/conf/default.yaml'), 'utf8'));
-const name = require('../../package.json').name;
 
 config.storage = join(dir, 'storage');
 config.auth = { htpasswd: { file: join(dir, 'htpasswd'), max_users: 1 } };
