@@ -24,6 +24,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="${JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION:-20,22}"
+# `npm run` exports its settings as npm_config_* (its prefix, its user config...): a user's fresh app and the
+# publish jobs run without them, and so do the steps here. (NPM_CONFIG_*, a person's own settings, stay.)
+while read -r variable; do unset "$variable"; done < <(compgen -e | grep '^npm_config_' || true)
 export DIST_DIR="${DIST_DIR:-dist}"
 DIST="$(cd "$DIST_DIR" 2>/dev/null && pwd)" || { echo "release:rehearse: no $DIST_DIR: run 'npm run package' first" >&2; exit 1; }
 
