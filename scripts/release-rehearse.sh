@@ -426,7 +426,8 @@ rehearse_go() {
   git --git-dir="$bare" rev-parse -q --verify "refs/tags/$tag" > /dev/null || { echo "no tag $tag in the repository" >&2; exit 1; }
 
   # A user's fresh Go module. Modules other than this one come through the Go module proxy, read first from the
-  # machine's module cache; this one, private to the proxy, straight from the (bare) repository.
+  # machine's module cache; this one, private to the proxy, straight from the (bare) repository. The module cache
+  # is the run's own; -trimpath keeps its path out of the build cache's keys, so aws-cdk-go compiles once a machine.
   local app="$dir/app"
   mkdir -p "$app"
   cat > "$app/go.mod" << EOF
@@ -472,7 +473,7 @@ func main() {
 	fmt.Println(string(out))
 }
 EOF
-  local -a go_env=("${git_env[@]}" GOPRIVATE="$GO_REPO" GOFLAGS="-modcacherw -mod=mod" GOMODCACHE="$dir/modcache"
+  local -a go_env=("${git_env[@]}" GOPRIVATE="$GO_REPO" GOFLAGS="-modcacherw -mod=mod -trimpath" GOMODCACHE="$dir/modcache"
     GOPROXY="file://$USER_GOMODCACHE/cache/download,$(go env GOPROXY)")
   step 420 "install: go get $GO_MODULE/$GO_PACKAGE@v$LIB_VERSION (from the repository)" \
     env "${go_env[@]}" bash -c "cd '$app' && go get '$GO_MODULE/$GO_PACKAGE@v$LIB_VERSION'"
