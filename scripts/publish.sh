@@ -12,12 +12,13 @@
 #   maven     publib-maven   dist/java    (MAVEN_USERNAME, MAVEN_PASSWORD, MAVEN_GPG_PRIVATE_KEY[_PASSPHRASE])
 #   nuget     publib-nuget   dist/dotnet  (NUGET_API_KEY)
 #   golang    publib-golang  dist/go      (GITHUB_TOKEN: may push to the Go module's repository)
-# DIST_DIR: where the artifacts are, dist unless set. publib's version is the exact devDependency in package.json (package-lock.json pins what it installs).
+# DIST_DIR: where the artifacts are, dist unless set. publib's version is the exact devDependency in package.json
+# (package-lock.json pins what npm ci installs; the publish jobs, without node_modules, fetch that same version).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 registry="${1:-}"
-DIST_DIR="${DIST_DIR:-dist}"  # another directory: test/rehearsal's broken copies of dist/
+DIST_DIR="${DIST_DIR:-dist}"
 case "$registry" in
   npm) bin=publib-npm; dir="$DIST_DIR/js" ;;
   pypi) bin=publib-pypi; dir="$DIST_DIR/python"
