@@ -22,7 +22,6 @@
 # apt-get where it is missing, and pypiserver into .venv/); Verdaccio and publib are devDependencies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROOT="$PWD"
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="${JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION:-20,22}"
 # `npm run` exports its settings as npm_config_* (its prefix, its user config...): a user's fresh app and the
 # publish jobs run without them, and so do the steps here. (NPM_CONFIG_*, a person's own settings, stay.)
@@ -81,7 +80,8 @@ step() {
     exit 1
   fi
 }
-# expect_failure <seconds> <description> <command...>: the command must fail (used by the re-publish checks).
+# run_logged <seconds> <command...>: the command with a time limit, its output in $LAST_LOG, its status returned
+# (the re-publish, which may succeed or fail: what it did is checked afterwards).
 LAST_LOG=""
 run_logged() {
   local limit="$1"; shift
