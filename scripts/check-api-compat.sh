@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fails on a breaking change to the public API against api-baseline/ (the API as last released), printing the
 # key of each change. A change that is meant to break goes, with its key, into api-baseline/allowed-breaks.txt
-# (-k prints keys); `bash scripts/check-api-compat.sh --refresh` takes the current API as the new baseline on a release.
+# (-k prints keys); --error-on all: the API's jsii stability is experimental (0.x), and its breaks fail all the same; `bash scripts/check-api-compat.sh --refresh` takes the current API as the new baseline on a release.
 # The baseline assembly is kept as assembly.jsii, not .jsii: jsii-docgen reads every .jsii under the project, and a
 # second cdk-websocket-stage@0.1.0 assembly would stand in for the current one in API.md.
 set -euo pipefail
@@ -24,5 +24,5 @@ baseline=$(mktemp -d -p . .api-baseline.XXXXXX)
 trap 'rm -rf "$baseline"' EXIT
 cp api-baseline/package.json "$baseline/package.json"
 cp api-baseline/assembly.jsii "$baseline/.jsii"
-npx jsii-diff --keys --ignore-file api-baseline/allowed-breaks.txt "$baseline" .
+npx jsii-diff --keys --error-on all --ignore-file api-baseline/allowed-breaks.txt "$baseline" .
 echo "no breaking change against api-baseline/"

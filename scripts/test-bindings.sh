@@ -18,6 +18,8 @@ CONSTRUCTS_PY="constructs==10.5.0"
 PYTEST="pytest==9.2.0"
 M2_REPO="${M2_REPO:-$HOME/.m2/repository}"
 SEED_OUT="$ROOT/dist/seed"
+# The jar's directory in a Maven repository: package.json's groupId and artifactId (jsii.targets.java.maven).
+MAVEN_PATH="$(node -p "const m = require('./package.json').jsii.targets.java.maven; m.groupId.replace(/\./g, '/') + '/' + m.artifactId")"
 
 started=$SECONDS
 step_started=$SECONDS
@@ -44,7 +46,7 @@ bash scripts/python-venv.sh
 
 step "the packages in dist/ (npm run package, when they are older than the build)"
 bash scripts/package-if-stale.sh
-ls dist/python/*.whl dist/java/io/github/cdkwebsocketstage/cdk-websocket-stage/*/cdk-websocket-stage-*.jar dist/go/cdkwebsocketstage/go.mod
+ls dist/python/*.whl dist/java/$MAVEN_PATH/*/*.jar dist/go/cdkwebsocketstage/go.mod
 rm -rf "$SEED_OUT"
 mkdir -p "$SEED_OUT" test-reports
 
@@ -69,7 +71,7 @@ SEED_TEMPLATE_OUT="$SEED_OUT/python.template.json" .venv/bin/python -m pytest te
 
 step "Java: mvn test in test/java (jar from dist/java, aws-cdk-lib 2.234.0 from Maven Central)"
 # Maven keeps a copy of the jar it resolved; drop it so that this build's jar is the one tested.
-rm -rf "$M2_REPO/io/github/cdkwebsocketstage/cdk-websocket-stage"
+rm -rf "${M2_REPO:?}/$MAVEN_PATH"
 mvn -B --no-transfer-progress -Dstyle.color=never -f test/java/pom.xml \
   -Dmaven.repo.local="$M2_REPO" \
   -Dcdkwebsocketstage.repo="file://$ROOT/dist/java" \

@@ -24,8 +24,10 @@ test('.jsiirc.json targets equal the built assembly targets', () => {
 
 test('.jsiirc.json uses the coordinates other work relies on', () => {
   expect(jsiirc.targets).toEqual({
-    python: { distName: 'cdk-websocket-stage', module: 'cdk_websocket_stage' },
-    java: { package: 'io.github.cdkwebsocketstage', maven: { groupId: 'io.github.cdkwebsocketstage', artifactId: 'cdk-websocket-stage' } },
+    python: { distName: 'cdk-websocket-stage', module: 'cdk_websocket_stage', classifiers: ['Framework :: AWS CDK', 'Framework :: AWS CDK :: 2'] },
+    // groupId: the Maven Central namespace the GitHub organization cdk-websocket-stage verifies; package: the same
+    // name as a Java package (a hyphen is not allowed there: JLS 6.1 makes it an underscore).
+    java: { package: 'io.github.cdk_websocket_stage', maven: { groupId: 'io.github.cdk-websocket-stage', artifactId: 'cdk-websocket-stage' } },
     dotnet: { namespace: 'CdkWebSocketStage', packageId: 'CdkWebSocketStage' },
     go: { moduleName: 'github.com/cdk-websocket-stage/cdk-websocket-stage-go', packageName: 'cdkwebsocketstage' },
   });

@@ -4,8 +4,8 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { parse } from 'yaml';
 
-// What a release depends on and no other test sees: the workflows that build and publish, the changelog, the
-// release guide docs/releasing.md and the tag check. actionlint checks the workflows' syntax
+// What a release depends on and no other test sees: the workflows that build and publish, scripts/publish.sh (publib's
+// one configuration), the rehearsal, the changelog, docs/releasing.md and the tag check. actionlint checks the workflows' syntax
 // (scripts/check-workflows.sh); these tests check what they do.
 
 interface Step {
@@ -35,20 +35,33 @@ const packageJson = JSON.parse(read('package.json'));
 const release = workflow('release.yml');
 const build = workflow('build.yml');
 
-/** The registries and, for each, the publib publisher and the dist/ directory it publishes. */
+/** The registries and, for each, the argument of scripts/publish.sh, the publib publisher and the dist/ directory. */
 const PUBLISHERS = {
-  npm: { bin: 'publib-npm', dir: 'dist/js' },
-  PyPI: { bin: 'publib-pypi', dir: 'dist/python' },
-  Maven: { bin: 'publib-maven', dir: 'dist/java' },
-  NuGet: { bin: 'publib-nuget', dir: 'dist/dotnet' },
-  Go: { bin: 'publib-golang', dir: 'dist/go' },
+  npm: { arg: 'npm', bin: 'publib-npm', dir: 'dist/js' },
+  PyPI: { arg: 'pypi', bin: 'publib-pypi', dir: 'dist/python' },
+  Maven: { arg: 'maven', bin: 'publib-maven', dir: 'dist/java' },
+  NuGet: { arg: 'nuget', bin: 'publib-nuget', dir: 'dist/dotnet' },
+  Go: { arg: 'golang', bin: 'publib-golang', dir: 'dist/go' },
 };
+const publishScript = read('scripts/publish.sh');
+const rehearsal = read('scripts/release-rehearse.sh');
+const releasing = read('docs/releasing.md');
 
 const asList = (value: string | string[] | undefined) => (value === undefined ? [] : [value].flat());
 const runs = (job: Job) => job.steps.map((step) => step.run ?? '');
 const indexOfRun = (job: Job, pattern: RegExp) => runs(job).findIndex((run) => pattern.test(run));
 const publishJobs = Object.entries(release.jobs).filter(([id]) => id !== 'package');
 const uploadStep = release.jobs.package.steps.find((step) => step.uses?.startsWith('actions/upload-artifact@'));
+
+/** The text of one `## ` section of a Markdown file, without its heading. */
+function section(markdown: string, heading: string): string {
+  const start = markdown.indexOf(`\n## ${heading}\n`);
+  if (start < 0) {
+    throw new Error(`no '## ${heading}' section`);
+  }
+  const end = markdown.indexOf('\n## ', start + 1);
+  return markdown.slice(start, end < 0 ? undefined : end);
+}
 
 describe('release.yml', () => {
   test('runs on the push of a version tag, and on nothing else', () => {
@@ -93,25 +106,35 @@ describe('release.yml', () => {
     expect(asList(job.needs)).toEqual(['package']);
     const download = job.steps.find((step) => step.uses?.startsWith('actions/download-artifact@'));
     expect(download?.with).toEqual({ name: uploadStep?.with?.name, path: 'dist' });
-    expect(job.steps.filter((step) => step.uses?.startsWith('actions/checkout@'))).toEqual([]);
+    // From the repository only the publish script and package.json (publib's version), checked out before dist/ lands.
+    const checkouts = job.steps.filter((step) => step.uses?.startsWith('actions/checkout@'));
+    expect(checkouts.map((step) => String(step.with?.['sparse-checkout']).trim().split('\n').sort()))
+      .toEqual([['package.json', 'scripts/publish.sh']]);
+    expect(job.steps.indexOf(checkouts[0])).toBeLessThan(job.steps.indexOf(download!));
     expect(runs(job).filter((run) => /npm (ci|test|run)|jsii|pacmak|\bmvn (package|deploy)|dotnet (build|pack)/.test(run))).toEqual([]);
   });
 
-  test('there is one publish step per registry, each with publib pinned to the same exact version', () => {
-    const versions = new Set<string>();
-    for (const [registry, { bin, dir }] of Object.entries(PUBLISHERS)) {
-      const pattern = new RegExp(`^npx --yes -p publib@(\\S+) ${bin} ${dir}$`);
-      const steps = publishJobs.flatMap(([, job]) => job.steps).filter((step) => pattern.test(step.run ?? ''));
+  test('there is one publish step per registry, and each runs scripts/publish.sh, never publib itself', () => {
+    for (const [registry, { arg }] of Object.entries(PUBLISHERS)) {
+      const steps = publishJobs.flatMap(([, job]) => job.steps).filter((step) => step.run === `bash scripts/publish.sh ${arg}`);
       expect({ registry, steps: steps.length }).toEqual({ registry, steps: 1 });
-      versions.add(pattern.exec(steps[0].run!)![1]);
     }
-    expect(versions.size).toBe(1);
-    expect([...versions][0]).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(Object.values(release.jobs).flatMap(runs).filter((run) => /publib/.test(run))).toEqual([]);
+  });
+
+  test('its npm test rehearses the release of the packages it built, so the rehearsal runs before any publish job', () => {
+    const parts = String(packageJson.scripts.test).split(' ');
+    expect(parts.indexOf('release:rehearse')).toBeGreaterThan(parts.indexOf('package'));
+    expect(packageJson.scripts['release:rehearse']).toEqual('bash scripts/release-rehearse.sh');
+    // nothing rebuilt: no command (comments aside) builds or packages
+    const commands = rehearsal.split('\n').filter((line) => !/^\s*#/.test(line)).join('\n');
+    expect(commands).not.toMatch(/^\s*(npm run (build|package)|bash scripts\/(package|build)[\w-]*\.sh|npx jsii)/m);
   });
 
   test('publishes to Maven Central through the Central Portal, not the retired OSSRH', () => {
-    const maven = publishJobs.flatMap(([, job]) => job.steps).find((step) => / publib-maven /.test(step.run ?? ''));
-    expect(maven?.env?.MAVEN_SERVER_ID).toEqual('central-ossrh');
+    expect(publishScript).toContain('export MAVEN_SERVER_ID="${MAVEN_SERVER_ID:-central-ossrh}"');
+    const maven = publishJobs.flatMap(([, job]) => job.steps).find((step) => step.run === 'bash scripts/publish.sh maven');
+    expect(maven?.env).not.toHaveProperty('MAVEN_SERVER_ID');
     expect(maven?.env).not.toHaveProperty('MAVEN_ENDPOINT');
   });
 
@@ -133,6 +156,37 @@ describe('release.yml', () => {
   });
 });
 
+describe('scripts/publish.sh, the one publib configuration', () => {
+  test('maps each registry to its publib publisher and dist/ directory', () => {
+    for (const { arg, bin, dir } of Object.values(PUBLISHERS)) {
+      const dirName = dir.replace('dist/', '');
+      expect(publishScript).toMatch(new RegExp(`\\n  ${arg}\\) bin=${bin}; dir="\\$DIST_DIR/${dirName}"`));
+    }
+  });
+
+  test('runs the publib that package.json pins exactly, and the lock file installs', () => {
+    const version: string = packageJson.devDependencies.publib;
+    expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(JSON.parse(read('package-lock.json')).packages['node_modules/publib'].version).toEqual(version);
+    expect(publishScript).toContain('require(\'./package.json\').devDependencies.publib');
+    expect(publishScript).toContain('exec npx --yes -p "publib@$publib" "$bin" "$dir"');
+  });
+
+  test('is what the rehearsal publishes with, for every registry it rehearses, and the rehearsal never runs publib itself', () => {
+    for (const arg of ['npm', 'pypi', 'maven', 'golang']) {
+      expect(rehearsal).toContain(`"\${PUBLISH[@]}" ${arg}`);
+    }
+    expect(rehearsal).toContain('bash scripts/publish.sh)');
+    expect(rehearsal).not.toMatch(/^\s*(npx\b[^\n]*publib|\S*publib-(npm|pypi|maven|golang|nuget)\b)/m);
+  });
+
+  test('names no registry host: publib and the clients use their defaults', () => {
+    for (const text of [publishScript, rehearsal, read('.github/workflows/release.yml'), releasing]) {
+      expect(text).not.toMatch(/registry\.npmjs\.org|pypi\.org|pythonhosted|sonatype\.com|repo1?\.maven|proxy\.golang|nuget\.org|keyserver\./);
+    }
+  });
+});
+
 describe('the Go module repository', () => {
   const moduleName: string = packageJson.jsii.targets.go.moduleName;
 
@@ -141,18 +195,51 @@ describe('the Go module repository', () => {
   });
 
   test('is the one docs/releasing.md names for the release', () => {
-    expect(read('docs/releasing.md')).toContain(`\`${moduleName}\``);
+    expect(section(releasing, 'One-time setup')).toContain(`\`${moduleName}\``);
   });
 });
 
 describe('docs/releasing.md', () => {
-  test('names every secret release.yml uses, and no other', () => {
+  test('CONTRIBUTING.md links to it from its Releasing section', () => {
+    expect(section(read('CONTRIBUTING.md'), 'Releasing')).toContain('(docs/releasing.md)');
+  });
+
+  test('its table of secrets names every secret release.yml uses, and no other', () => {
     const used = [...read('.github/workflows/release.yml').matchAll(/\$\{\{\s*secrets\.(\w+)\s*\}\}/g)].map((m) => m[1]);
-    // The first cell of each row of the section's secrets table, e.g. | `MAVEN_USERNAME`, `MAVEN_PASSWORD` | ...
-    const rows = read('docs/releasing.md').split('\n').filter((line) => line.startsWith('| `'));
+    // The first cell of each row of the secrets table, e.g. | `MAVEN_USERNAME`, `MAVEN_PASSWORD` | ...
+    const rows = section(releasing, 'Secrets').split('\n').filter((line) => line.startsWith('| `'));
     const documented = rows.flatMap((row) => [...row.split('|')[1].matchAll(/`(\w+)`/g)].map((m) => m[1]));
     expect(documented.length).toBeGreaterThan(0);
     expect([...new Set(documented)].sort()).toEqual([...new Set(used)].sort());
+    // where to get each: the registry and its page, never a host name (no "name.tld")
+    const where = rows.map((row) => row.split('|')[3]);
+    expect(where.filter((cell) => /\b[\w-]+\.(org|com|io|net)\b/.test(cell))).toEqual([]);
+    expect(where.join('\n')).toContain('PyPI, Account settings, API tokens');
+  });
+
+  test('names the Maven namespace and Java package of package.json, which the GitHub organization can verify', () => {
+    const java = packageJson.jsii.targets.java;
+    const organization = new URL(packageJson.repository.url).pathname.split('/')[1];
+    expect(java.maven.groupId).toEqual(`io.github.${organization}`);
+    expect(java.package).toEqual(java.maven.groupId.replace(/-/g, '_'));
+    expect(java.package).toMatch(/^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$/);
+    expect(section(releasing, 'One-time setup')).toContain(`\`${java.maven.groupId}\``);
+    expect(section(releasing, 'One-time setup')).toContain(`\`${java.package}\``);
+    expect(read('README.md')).toContain(`\`${java.maven.groupId}:${java.maven.artifactId}\`, package \`${java.package}\``);
+  });
+
+  test('states the jsii stability of package.json, as the README does', () => {
+    expect(packageJson.stability).toEqual('experimental');
+    expect(releasing).toContain('jsii `stability` is\n`experimental`');
+    expect(read('README.md')).toContain('Stability: **experimental** (jsii `stability`)');
+  });
+});
+
+describe('.ci/run', () => {
+  test('runs npm test, then proves the rehearsal\'s installations fail on broken artifacts, then closes on the test counts', () => {
+    const lines = read('.ci/run').split('\n').filter((line) => line && !line.startsWith('#'));
+    expect(lines.slice(-3)).toEqual(['npm test', 'npm run release:rehearse:broken', 'node scripts/test-counts.js test-reports/.run-started']);
+    expect(packageJson.scripts['release:rehearse:broken']).toEqual('bash test/rehearsal/broken-artifacts.sh');
   });
 });
 

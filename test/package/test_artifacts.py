@@ -95,6 +95,38 @@ def test_wheel_metadata_names_the_peer_ranges_and_renders_the_readme():
     assert "# cdk-websocket-stage" in metadata
 
 
+# What PyPI's catalogue and its users filter on. `Development Status` follows package.json's jsii `stability`.
+DEVELOPMENT_STATUS = {"experimental": "Development Status :: 4 - Beta", "stable": "Development Status :: 5 - Production/Stable",
+                      "deprecated": "Development Status :: 7 - Inactive"}
+
+
+def wheel_classifiers() -> list:
+    with zipfile.ZipFile(python_artifacts()[0]) as wheel:
+        metadata = wheel.read(f"cdk_websocket_stage-{VERSION}.dist-info/METADATA").decode()
+    return [line.split(": ", 1)[1] for line in metadata.splitlines() if line.startswith("Classifier: ")]
+
+
+def test_wheel_is_classified_as_an_aws_cdk_2_library_and_typed():
+    classifiers = wheel_classifiers()
+    assert {"Framework :: AWS CDK", "Framework :: AWS CDK :: 2", "Typing :: Typed"} <= set(classifiers), classifiers
+    assert TARGETS["python"]["classifiers"] == ["Framework :: AWS CDK", "Framework :: AWS CDK :: 2"]
+    # Typing :: Typed is true: the package ships the PEP 561 marker
+    with zipfile.ZipFile(python_artifacts()[0]) as wheel:
+        assert f"{TARGETS['python']['module']}/py.typed" in wheel.namelist()
+
+
+def test_wheel_development_status_is_the_jsii_stability_of_package_json():
+    assert PACKAGE["stability"] == "experimental"
+    statuses = [c for c in wheel_classifiers() if c.startswith("Development Status ::")]
+    assert statuses == [DEVELOPMENT_STATUS[PACKAGE["stability"]]]
+
+
+def test_the_jsii_assembly_states_the_stability():
+    with tarfile.open(only("*.jsii.tgz", DIST / "js")) as tarball:
+        assembly = json.load(tarball.extractfile("package/.jsii"))
+    assert assembly["docs"]["stability"] == PACKAGE["stability"]
+
+
 def test_wheel_installs_into_a_fresh_venv_and_synthesizes_a_stage(tmp_path):
     venv = tmp_path / "venv"
     subprocess.run([shutil.which("python3") or sys.executable, "-m", "venv", str(venv)], check=True)
@@ -145,6 +177,15 @@ def test_maven_repository_has_the_jar_the_sources_the_javadoc_and_the_pom():
     assert f"{package_dir}/WebSocketStage.html" in jar_names("-javadoc")
     # the jar carries the npm tarball its jsii runtime loads
     assert any(name.endswith(f"{PACKAGE['name']}@{VERSION}.jsii.tgz") for name in jar_names())
+
+
+def test_maven_coordinates_are_in_the_namespace_the_github_organization_verifies():
+    # Maven Central verifies io.github.<name> for the GitHub account or organization <name>.
+    organization = PACKAGE["repository"]["url"].split("/")[3]
+    assert MAVEN["groupId"] == f"io.github.{organization}"
+    # The Java package: the same name where Java allows no hyphen (JLS 6.1), a valid package name.
+    assert TARGETS["java"]["package"] == MAVEN["groupId"].replace("-", "_")
+    assert re.fullmatch(r"[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*", TARGETS["java"]["package"])
 
 
 def test_pom_has_what_maven_central_requires():

@@ -1,12 +1,12 @@
-package io.github.cdkwebsocketstage.bindingtest;
+package io.github.cdk_websocket_stage.bindingtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.cdkwebsocketstage.LoggingLevel;
-import io.github.cdkwebsocketstage.WebSocketStage;
+import io.github.cdk_websocket_stage.LoggingLevel;
+import io.github.cdk_websocket_stage.WebSocketStage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

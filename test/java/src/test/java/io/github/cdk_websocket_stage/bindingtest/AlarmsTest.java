@@ -1,10 +1,10 @@
-package io.github.cdkwebsocketstage.bindingtest;
+package io.github.cdk_websocket_stage.bindingtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.cdkwebsocketstage.RecommendedAlarmSettings;
-import io.github.cdkwebsocketstage.RecommendedAlarmsOptions;
-import io.github.cdkwebsocketstage.WebSocketStage;
+import io.github.cdk_websocket_stage.RecommendedAlarmSettings;
+import io.github.cdk_websocket_stage.RecommendedAlarmsOptions;
+import io.github.cdk_websocket_stage.WebSocketStage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

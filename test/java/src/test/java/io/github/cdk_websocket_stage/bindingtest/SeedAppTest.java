@@ -1,4 +1,4 @@
-package io.github.cdkwebsocketstage.bindingtest;
+package io.github.cdk_websocket_stage.bindingtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.github.cdkwebsocketstage.IWebSocketRouteMetrics;
-import io.github.cdkwebsocketstage.WebSocketStage;
+import io.github.cdk_websocket_stage.IWebSocketRouteMetrics;
+import io.github.cdk_websocket_stage.WebSocketStage;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +124,7 @@ class SeedAppTest {
         Stack stack = new Stack(new App(), "S");
         WebSocketApi api = new WebSocketApi(stack, "Api");
         var imported = WebSocketStage.fromWebSocketStageAttributes(stack, "Imported",
-                io.github.cdkwebsocketstage.WebSocketStageAttributes.builder().api(api).stageName("prod").build());
+                io.github.cdk_websocket_stage.WebSocketStageAttributes.builder().api(api).stageName("prod").build());
         assertEquals("prod", imported.getStageName());
         assertEquals("ConnectCount", imported.metric("ConnectCount").getMetricName());
         RuntimeException error = assertThrows(RuntimeException.class, () -> imported.addStageVariable("x", "y"));
