@@ -55,7 +55,7 @@ const mappingsByApp = new WeakMap<IConstruct, Map<string, IConstruct>>();
  */
 export function domainMappingClaim(prop: string, stage: IConstruct, mapping: MappedDomain): Claim {
   const { name, mappingKey } = mapping;
-  if (Token.isUnresolved(name) || (mappingKey !== undefined && Token.isUnresolved(mappingKey))) {
+  if (Token.isUnresolved(name) || Token.isUnresolved(mappingKey)) {
     return () => undefined;
   }
   const stack = Stack.of(stage);

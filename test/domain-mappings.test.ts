@@ -260,6 +260,7 @@ describe('addDomainMapping and the URL lookups from JavaScript', () => {
     expect(() => stage.addDomainMapping({ domainName: {} } as never)).toThrow(new Error('S/Stage: addDomainMapping domainName must be '
       + "given, as a custom domain: an apigwv2.DomainName, or one imported with DomainName.fromDomainNameAttributes (got '[object Object]')"));
     expect(() => stage.addDomainMapping({ domainName: { node: {} } } as never)).toThrow(/^S\/Stage: addDomainMapping domainName must be given, as a custom domain/);
+    expect(() => stage.addDomainMapping({ domainName: { name: 'ws.example.com' } } as never)).toThrow(/^S\/Stage: addDomainMapping domainName must be given, as a custom domain/);
   });
 
   test('take any construct with a name as a domain, as aws-cdk-lib does', () => {
