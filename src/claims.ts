@@ -55,12 +55,13 @@ const mappingsByApp = new WeakMap<IConstruct, Map<string, IConstruct>>();
  */
 export function domainMappingClaim(prop: string, stage: IConstruct, mapping: MappedDomain): Claim {
   const { name, mappingKey } = mapping;
-  if (Token.isUnresolved(name) || (mappingKey !== undefined && Token.isUnresolved(mappingKey))) {
+  if (Token.isUnresolved(name) || Token.isUnresolved(mappingKey)) {
     return () => undefined;
   }
   const stack = Stack.of(stage);
-  // Domain names are case-insensitive (DNS); mapping keys are paths, which are not.
-  const key = JSON.stringify([stack.account, stack.region, name.toLowerCase(), mappingKey ?? '']);
+  // Domain names are case-insensitive (DNS); mapping keys are paths, which are not. No key (the root) is null.
+  // Stryker disable next-line MethodExpression: equivalent; toUpperCase folds case as well
+  const key = JSON.stringify([stack.account, stack.region, name.toLowerCase(), mappingKey]);
   const root = stage.node.root;
   const mapped = mappingsByApp.get(root);
   const other = mapped?.get(key);

@@ -1,6 +1,6 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Aspects, CfnResource, RemovalPolicy, Stack } from 'aws-cdk-lib/core';
+import { CfnResource, RemovalPolicy, Stack } from 'aws-cdk-lib/core';
 import { Construct, IConstruct } from 'constructs';
 
 /** The construct id, under the stack, of the one account setting every stage of the stack shares. */
@@ -71,21 +71,19 @@ export function cloudWatchRoleAccount(scope: Construct): CfnResource {
   const account = new apigateway.CfnAccount(holder, 'Account', { cloudWatchRoleArn: role.roleArn });
   account.applyRemovalPolicy(RemovalPolicy.RETAIN);
   // An Account made after this one, such as a RestApi's, would fight it over the one setting of the account.
-  Aspects.of(holder).add({ visit: (node) => node === holder && refuseSecondAccount(account, scope) });
+  account.node.addValidation({ validate: () => secondAccounts(account, scope) });
   return account;
 }
 
 /**
- * Throws when the deployment holds another `AWS::ApiGateway::Account` than the stages' own: both would set the
+ * The error when the deployment holds another `AWS::ApiGateway::Account` than the stages' own: both would set the
  * account's one CloudWatch Logs role, and the last deployed would win. One made before the stages is used by them
  * instead; only one made after them gets here.
  */
-function refuseSecondAccount(account: apigateway.CfnAccount, firstStage: IConstruct): void {
-  const others = accountsInDeployment(account).filter((node) => node !== account);
-  if (others.length > 0) {
-    throw new Error(`${firstStage.node.path}: cloudWatchRole: true made the AWS::ApiGateway::Account '${account.node.path}', and `
-      + `the deployment has another, '${others[0].node.path}', made after it: both would set the account's one CloudWatch `
-      + 'Logs role, and the last deployed would win. Create the other before the stage, which then uses it, or leave '
-      + "cloudWatchRole out of every stage: a stage that logs waits for the deployment's Account either way");
-  }
+function secondAccounts(account: apigateway.CfnAccount, firstStage: IConstruct): string[] {
+  const other = accountsInDeployment(account).find((node) => node !== account);
+  return other === undefined ? [] : [`cloudWatchRole: true on stage '${firstStage.node.path}' made this AWS::ApiGateway::Account, `
+    + `and the deployment has another, '${other.node.path}', made after it: both would set the account's one CloudWatch Logs `
+    + 'role, and the last deployed would win. Create the other before the stage, which then uses it, or leave cloudWatchRole '
+    + "out of every stage: a stage that logs waits for the deployment's Account either way"];
 }

@@ -99,7 +99,7 @@ export function checkType(prop: string, value: unknown, type: InputType): void {
  * `Fn.conditionIf('IsProd', true, false)` or a parameter, goes into the template as it is.
  */
 export function checkBoolean(prop: string, value: unknown): void {
-  if (value === null || !Token.isUnresolved(value)) {
+  if (!Token.isUnresolved(value)) {
     checkType(prop, value, 'boolean');
   }
 }
@@ -109,7 +109,7 @@ export function checkBoolean(prop: string, value: unknown): void {
  * token is only decided at deploy time, long after the app was built. `decides` says what the prop shapes.
  */
 export function checkSynthesisBoolean(prop: string, value: unknown, decides: string): void {
-  if (value !== null && Token.isUnresolved(value)) {
+  if (Token.isUnresolved(value)) {
     throw invalidInput(prop, `must be true or false, known at synthesis: it decides ${decides}, which a value known only `
       + 'at deploy time (a condition or a parameter) cannot change; decide it in the app, for example from context', value);
   }

@@ -71,6 +71,18 @@ describe('a domain and key mapped by two stages of the app', () => {
       .toThrow(taken('domainMapping', 'ws.example.com', 'S/Nested/Second'));
   });
 
+  test('fails for each mapping of the app, not only the last one claimed', () => {
+    const api = newApi();
+    const domainName = newDomain(api.stack);
+    newStage(api, { stageName: 'one', domainMapping: { domainName, mappingKey: 'a' } }, 'First');
+    newStage(api, { stageName: 'two', domainMapping: { domainName, mappingKey: 'b' } }, 'Second');
+
+    expect(() => newStage(api, { stageName: 'three', domainMapping: { domainName, mappingKey: 'a' } }, 'Third'))
+      .toThrow(taken('domainMapping', 'ws.example.com/a', 'S/Third', 'S/First'));
+    expect(() => newStage(api, { stageName: 'four', domainMapping: { domainName, mappingKey: 'b' } }, 'Fourth'))
+      .toThrow(taken('domainMapping', 'ws.example.com/b', 'S/Fourth', 'S/Second'));
+  });
+
   test('passes in stacks of two regions: a custom domain is regional, and may be set up in each', () => {
     const app = new App();
     const first = newApi(newStack({ app, id: 'One', env: ENV }));
@@ -139,6 +151,15 @@ describe('a stage that fails a check keeps nothing it would have claimed', () =>
     expect(() => newStage(api, { stageName: 'two', domainMapping: { domainName } }, 'Second')).not.toThrow();
   });
 
+  test('each stage name of an API stays taken, not only the last one claimed', () => {
+    const api = newApi();
+    newStage(api, { stageName: 'a' }, 'First');
+    newStage(api, { stageName: 'b' }, 'Second');
+
+    expect(() => newStage(api, { stageName: 'a' }, 'Third')).toThrow(/^S\/Third: stageName must be unique on the API: stage 'S\/First'/);
+    expect(() => newStage(api, { stageName: 'b' }, 'Fourth')).toThrow(/^S\/Fourth: stageName must be unique on the API: stage 'S\/Second'/);
+  });
+
   test('its stage name, when it fails on its name', () => {
     const api = newApi();
     newStage(api, { stageName: 'dev' }, 'First');
@@ -154,6 +175,19 @@ describe('an import that fails a check', () => {
 
     expect(() => importStage(api, 'bad name!')).toThrow(/^S\/Imported: stageName must be 1-128 characters/);
     expect(importStage(api, 'prod').node.path).toBe('S/Imported');
+  });
+
+  test('fails on missing or mistyped attributes from JavaScript, naming them', () => {
+    const api = newApi();
+    const attrs = (value: object) => () => WebSocketStage.fromWebSocketStageAttributes(api.stack, 'Imported', value as never);
+
+    expect(attrs({ stageName: 'prod' })).toThrow(new Error("S/Imported: api must be given (got 'undefined')"));
+    expect(attrs({ api })).toThrow(new Error("S/Imported: stageName must be given (got 'undefined')"));
+    expect(attrs({ api: 'abc123', stageName: 'prod' })).toThrow(new Error("S/Imported: api must be an object (got 'abc123')"));
+    expect(() => WebSocketStage.fromWebSocketStageAttributes(api.stack, 'Imported', 'prod' as never))
+      .toThrow(new Error("S/Imported: attrs must be an object (got 'prod')"));
+    expect(() => WebSocketStage.fromWebSocketStageAttributes(api.stack, 'Imported', undefined as never))
+      .toThrow(new Error("S/Imported: api must be given (got 'undefined')"));
   });
 
   test('names the path it would have had, also directly under the app', () => {

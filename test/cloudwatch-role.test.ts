@@ -172,10 +172,10 @@ describe('an AWS::ApiGateway::Account already in the deployment', () => {
     newStage(api, LOGGING_WITH_ROLE);
     newRestApi(api.stack);
 
-    expect(() => Template.fromStack(api.stack)).toThrow(new Error("S/Stage: cloudWatchRole: true made the AWS::ApiGateway::Account "
-      + "'S/WebSocketStageCloudWatchRole/Account', and the deployment has another, 'S/Rest/Account', made after it: both "
+    expect(() => Template.fromStack(api.stack)).toThrow("[S/WebSocketStageCloudWatchRole/Account] cloudWatchRole: true on stage "
+      + "'S/Stage' made this AWS::ApiGateway::Account, and the deployment has another, 'S/Rest/Account', made after it: both "
       + "would set the account's one CloudWatch Logs role, and the last deployed would win. Create the other before the stage, "
-      + "which then uses it, or leave cloudWatchRole out of every stage: a stage that logs waits for the deployment's Account either way"));
+      + "which then uses it, or leave cloudWatchRole out of every stage: a stage that logs waits for the deployment's Account either way");
   });
 
   test('one in another stack of the app is not this deployment\'s', () => {

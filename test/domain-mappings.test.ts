@@ -2,6 +2,7 @@ import { CfnParameter, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import { Construct } from 'constructs';
 import { API_MAPPING_ID } from '../src/domain-mapping';
 import { importDomain, newApi, newDomain, newStage } from './fixtures';
 
@@ -259,6 +260,15 @@ describe('addDomainMapping and the URL lookups from JavaScript', () => {
     expect(() => stage.addDomainMapping({ domainName: {} } as never)).toThrow(new Error('S/Stage: addDomainMapping domainName must be '
       + "given, as a custom domain: an apigwv2.DomainName, or one imported with DomainName.fromDomainNameAttributes (got '[object Object]')"));
     expect(() => stage.addDomainMapping({ domainName: { node: {} } } as never)).toThrow(/^S\/Stage: addDomainMapping domainName must be given, as a custom domain/);
+    expect(() => stage.addDomainMapping({ domainName: { name: 'ws.example.com' } } as never)).toThrow(/^S\/Stage: addDomainMapping domainName must be given, as a custom domain/);
+  });
+
+  test('take any construct with a name as a domain, as aws-cdk-lib does', () => {
+    const api = newApi();
+    const domainName = Object.assign(new Construct(api.stack, 'Named'), { name: 'ws.example.com' }) as unknown as apigwv2.IDomainName;
+    newStage(api).addDomainMapping({ domainName, mappingKey: 'v1' });
+
+    Template.fromStack(api.stack).hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', { DomainName: 'ws.example.com', ApiMappingKey: 'v1' });
   });
 
   test('fail on a key the options do not declare, with a did-you-mean', () => {

@@ -56,6 +56,14 @@ test('fails when the dimensions passed point ApiId at another API', () => {
     "S/Stage: dimensionsMap.ApiId 'other' differs from this stage's, 'abc123': leave ApiId out, or ask the metric of the stage it names"));
 });
 
+test('fails when the dimensions passed point Route at another route, saying how to get that route', () => {
+  const stage = newStage(newApi());
+
+  expect(() => stage.metricsForRoute('$connect').metricMessageCount({ dimensionsMap: { Route: '$default' } })).toThrow(new Error(
+    "S/Stage: dimensionsMap.Route '$default' differs from the route these metrics are for, '$connect': leave Route out, "
+    + "or ask metricsForRoute('$default')"));
+});
+
 test("accepts the stage's own ApiId and Stage in the dimensions passed", () => {
   const api = newApi();
   const stage = newStage(api);

@@ -348,6 +348,7 @@ describe('didYouMean', () => {
     ['formats', ['format', 'formatted'], ": did you mean 'format'?"],
     ['abcdef', ['abcxyz'], ''],
     ['abcdef', ['abcdxy'], ": did you mean 'abcdxy'?"],
+    ['rate', ['rat', 'ratea'], ": did you mean 'rat'?"],
   ])('%p among %p gives %p', (given, known, hint) => {
     expect(didYouMean(given, known)).toBe(hint);
   });
