@@ -6,7 +6,7 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as fc from 'fast-check';
 import { WebSocketStage } from '../src';
 import { ALLOWED_DIFFERENCES, DrawnCase, Observed } from './allowed-differences';
-import { importDomain, newApi, newDomain, newLogGroup, newRole } from './fixtures';
+import { describeMetric, importDomain, newApi, newDomain, newLogGroup, newRole } from './fixtures';
 
 // Differential test: the same app, built once with aws-cdk-lib's stage and once with this library's, from props
 // fast-check draws within aws-cdk-lib's surface, on the aws-cdk-lib version of this jest project (2.234 and 2.276).
@@ -148,17 +148,7 @@ function observe(implementation: 'aws-cdk-lib' | 'cdk-websocket-stage', c: Case)
     template,
     url: stack.resolve(stage.url),
     callbackUrl: stack.resolve(stage.callbackUrl),
-    metric: stack.resolve({
-      namespace: metric.namespace,
-      metricName: metric.metricName,
-      dimensions: metric.dimensions,
-      statistic: metric.statistic,
-      period: metric.period.toSeconds(),
-      label: metric.label,
-      unit: metric.unit,
-      region: metric.region,
-      account: metric.account,
-    }),
+    metric: describeMetric(stack, metric),
   };
 }
 

@@ -44,22 +44,14 @@ test('an imported domain is mapped by its name', () => {
   Template.fromStack(api.stack).hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', { DomainName: 'ws.example.com' });
 });
 
-test('as aws-cdk-lib, the mapping waits for the domain and the stage, and the stage for the domain', () => {
+test.each([
+  ['', { mappingKey: 'v1' }],
+  [' with awsCdkLibLogicalIds too', { awsCdkLibLogicalIds: true }],
+])('as aws-cdk-lib%s, the mapping waits for the domain and the stage, and the stage for the domain', (_case, props) => {
   const api = newApi();
   const domain = newDomain(api.stack);
-  const stage = newStage(api, { domainMapping: { domainName: domain, mappingKey: 'v1' } });
-  const stageLogicalId = api.stack.getLogicalId(stage.node.defaultChild as apigwv2.CfnStage);
-  const domainLogicalId = api.stack.getLogicalId(domain.node.defaultChild as apigwv2.CfnDomainName);
-  const template = Template.fromStack(api.stack);
-
-  template.hasResource('AWS::ApiGatewayV2::ApiMapping', { DependsOn: [domainLogicalId, stageLogicalId] });
-  template.hasResource('AWS::ApiGatewayV2::Stage', { DependsOn: [domainLogicalId] });
-});
-
-test('with awsCdkLibLogicalIds too, the mapping waits for the domain and the stage, and the stage for the domain', () => {
-  const api = newApi();
-  const domain = newDomain(api.stack);
-  const stage = newStage(api, { domainMapping: { domainName: domain }, awsCdkLibLogicalIds: true });
+  const { mappingKey, awsCdkLibLogicalIds } = props as { mappingKey?: string; awsCdkLibLogicalIds?: boolean };
+  const stage = newStage(api, { domainMapping: { domainName: domain, mappingKey }, awsCdkLibLogicalIds });
   const stageLogicalId = api.stack.getLogicalId(stage.node.defaultChild as apigwv2.CfnStage);
   const domainLogicalId = api.stack.getLogicalId(domain.node.defaultChild as apigwv2.CfnDomainName);
   const template = Template.fromStack(api.stack);

@@ -2,6 +2,7 @@ import { App, CfnCondition, CfnParameter, Environment, Fn, Stack } from 'aws-cdk
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -114,4 +115,19 @@ export function errorNaming(prop: string, value: unknown, path = 'S/Stage'): Reg
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** What a metric is, resolved in `stack`: what parity tests compare between this library's stage and aws-cdk-lib's. */
+export function describeMetric(stack: Stack, metric: cloudwatch.Metric) {
+  return stack.resolve({
+    namespace: metric.namespace,
+    metricName: metric.metricName,
+    dimensions: metric.dimensions,
+    statistic: metric.statistic,
+    period: metric.period.toSeconds(),
+    label: metric.label,
+    unit: metric.unit,
+    region: metric.region,
+    account: metric.account,
+  });
 }

@@ -5,7 +5,7 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { WebSocketStage, WebSocketStageProps } from '../src';
-import { newApi, newDomain, newLogGroup, newRole } from './fixtures';
+import { describeMetric, newApi, newDomain, newLogGroup, newRole } from './fixtures';
 
 // Builds the same app twice, once with this library's stage and once with aws-cdk-lib's (of the version
 // this jest project runs against), and compares what users see of each.
@@ -101,27 +101,18 @@ describe('metrics, as aws-cdk-lib', () => {
   const ours = build('cdk-websocket-stage', () => ({}));
   const theirs = build('aws-cdk-lib', () => ({}));
 
-  function described(stack: Stack, metric: cloudwatch.Metric) {
-    return stack.resolve({
-      namespace: metric.namespace,
-      metricName: metric.metricName,
-      dimensions: metric.dimensions,
-      statistic: metric.statistic,
-      period: metric.period.toSeconds(),
-      label: metric.label,
-      unit: metric.unit,
-      config: metric.toMetricConfig(),
-    });
-  }
-
   test('with defaults', () => {
-    expect(described(ours.stack, ours.stage.metric('MessageCount'))).toEqual(described(theirs.stack, theirs.stage.metric('MessageCount')));
+    expect(describeMetric(ours.stack, ours.stage.metric('MessageCount'))).toEqual(describeMetric(theirs.stack, theirs.stage.metric('MessageCount')));
+    expect(ours.stack.resolve(ours.stage.metric('MessageCount').toMetricConfig()))
+      .toEqual(theirs.stack.resolve(theirs.stage.metric('MessageCount').toMetricConfig()));
   });
 
   test('with options', () => {
     const options: cloudwatch.MetricOptions = { statistic: 'p99', period: Duration.minutes(1), label: 'Latency', unit: cloudwatch.Unit.MILLISECONDS };
-    expect(described(ours.stack, ours.stage.metric('IntegrationLatency', options)))
-      .toEqual(described(theirs.stack, theirs.stage.metric('IntegrationLatency', options)));
+    expect(describeMetric(ours.stack, ours.stage.metric('IntegrationLatency', options)))
+      .toEqual(describeMetric(theirs.stack, theirs.stage.metric('IntegrationLatency', options)));
+    expect(ours.stack.resolve(ours.stage.metric('IntegrationLatency', options).toMetricConfig()))
+      .toEqual(theirs.stack.resolve(theirs.stage.metric('IntegrationLatency', options).toMetricConfig()));
   });
 });
 
