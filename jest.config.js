@@ -17,8 +17,8 @@ const common = {
 
 // `npm run test:unit` (FAST_LOOP=1) is the quick TypeScript loop: the floor project only, without the suites that
 // check the library as a whole (the fuzzer, the differential test against aws-cdk-lib, cdk-nag, template validation
-// and export). `npm run test:ts` runs all.
-const WHOLE_LIBRARY_SUITES = ['/property\\.test\\.ts$', '/differential\\.test\\.ts$', '/cdk-nag\\.test\\.ts$', '/cloudformation-validation\\.test\\.ts$', '/template-export\\.test\\.ts$'];
+// and export, and the real CDK CLI on the built library). `npm run test:ts` runs all.
+const WHOLE_LIBRARY_SUITES = ['/property\\.test\\.ts$', '/differential\\.test\\.ts$', '/cdk-nag\\.test\\.ts$', '/cloudformation-validation\\.test\\.ts$', '/template-export\\.test\\.ts$', '/deployment-cli\\.test\\.ts$'];
 const fastLoop = process.env.FAST_LOOP === '1';
 
 const floorProject = {
